@@ -1,0 +1,1 @@
+"""scale (to be written)."""
