@@ -8,6 +8,7 @@ only when used, so `entente --help` stays fast and each stage owns its own face.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -60,4 +61,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:  # noqa: BLE001  (a bug: say so plainly, traceback on request)
+        if os.environ.get("ENTENTE_DEBUG"):
+            raise
+        click.echo(f"entente: internal error: {type(exc).__name__}: {exc} "
+                   "(set ENTENTE_DEBUG=1 for the traceback, and please report it)", err=True)
+        sys.exit(1)
     sys.exit(0)
