@@ -1,0 +1,329 @@
+"""Cross-article event clusters: which mentions report the same real-world event.
+
+Two mentions can be the same event when they share a *block* (the same unordered pair of actor
+keys and the same CAMEO root) and are compatible with each other:
+
+* direction: the same source → target, unless either is reciprocal (meet, sign, clash are coded
+  once per pair, in either order);
+* date: their date ranges overlap once widened by `WINDOW_DAYS`, at their own precision ("2021-06"
+  is every day of June, so it meets "2021-06-15"); a year-only date meets only year-only dates, and
+  an undated mention only undated ones;
+* place: when both have a location, within `RADIUS_KM` when both have coordinates, and never in
+  two different countries.
+
+Within a block, clusters are grown by *leader clustering* in a fixed order: mentions sorted by
+(date precision, finest first; start; end; event id). Each mention joins the best-scoring compatible
+leader (same 3-digit code scores higher, then same full code, then same place; ties go to the
+older leader), or becomes a leader itself. Comparing with leaders only, never with members, stops
+a month of daily clashes from chaining into one cluster. Because the order depends on the set of
+mentions only, the clusters do too: the same mentions give the same clusters whatever order the
+articles were loaded in, and loading a new batch re-clusters just the blocks it touches, which is
+the same as clustering everything again. Clusters are named after their leader (`keys.cluster_id`).
+
+Only asserted mentions lead or count. Negated and hypothetical ones are linked to the best
+compatible cluster with `counted = false` (kept and flagged, never counted), or to none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+from entente.store.keys import cluster_id
+
+WINDOW_DAYS = 2  # two reports of one event rarely date it more than a day or two apart
+RADIUS_KM = 100.0  # "near Shusha" and "in Shusha" geocode to points a few km apart, not 100
+_RANK = {"day": 0, "month": 1, "year": 2}
+_REACH = {"day": 0, "month": 31, "year": 366}  # how far before a leader's start it may reach
+
+
+class Mention(NamedTuple):
+    """One event mention as the clusterer sees it (a row of `ITEM_SQL`)."""
+
+    event_id: str
+    article_id: str
+    modality: str
+    pair_a: str
+    pair_b: str
+    root: str
+    base: str
+    cameo: str
+    goldstein: float
+    quad_class: int
+    src_key: str | None
+    tgt_key: str | None
+    reciprocal: bool
+    precision: str | None
+    start: date | None
+    end: date | None
+    loc_name: str | None
+    loc_country: str | None
+    loc_lat: float | None
+    loc_lon: float | None
+    in_lead: bool
+    published: str | None
+    published_day: date | None
+    url: str | None
+    source_key: str
+
+
+ITEM_SQL = """
+    SELECT e.event_id, e.article_id, e.modality, e.pair_a, e.pair_b, e.root, e.base, e.cameo,
+           e.goldstein, e.quad_class, e.src_key, e.tgt_key, coalesce(e.reciprocal, false),
+           coalesce(e.date_precision, CASE WHEN a.published_day IS NOT NULL THEN 'day' END),
+           coalesce(e.date_start, a.published_day), coalesce(e.date_end, a.published_day),
+           e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, coalesce(e.in_lead, false),
+           a.published, a.published_day, a.url, a.source_key
+    FROM events e JOIN articles a USING (article_id) {join}
+    WHERE e.pair_a IS NOT NULL"""
+BLOCK_JOIN = ("SEMI JOIN _blocks b ON e.pair_a = b.pair_a AND e.pair_b = b.pair_b "
+              "AND e.root = b.root")
+
+
+def _km(a: Mention, b: Mention) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.loc_lat, a.loc_lon, b.loc_lat, b.loc_lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _dates_meet(a: Mention, b: Mention, window: int) -> bool:
+    if a.precision is None or b.precision is None:
+        return a.precision is None and b.precision is None
+    if "year" in (a.precision, b.precision):
+        return a.precision == b.precision and a.start == b.start
+    slack = timedelta(days=window)
+    return b.start <= a.end + slack and b.end >= a.start - slack  # type: ignore[operator]
+
+
+def _places_meet(a: Mention, b: Mention, radius: float) -> bool:
+    if a.loc_name is None or b.loc_name is None:
+        return True
+    if a.loc_country and b.loc_country and a.loc_country != b.loc_country:
+        return False
+    if None in (a.loc_lat, a.loc_lon, b.loc_lat, b.loc_lon):
+        return True
+    return _km(a, b) <= radius
+
+
+def compatible(leader: Mention, m: Mention, *, window: int = WINDOW_DAYS,
+               radius: float = RADIUS_KM) -> bool:
+    """Whether mention `m` can report the same event as `leader` (same block assumed)."""
+    same_way = (leader.src_key, leader.tgt_key) == (m.src_key, m.tgt_key)
+    if not (same_way or leader.reciprocal or m.reciprocal):
+        return False
+    return _dates_meet(leader, m, window) and _places_meet(leader, m, radius)
+
+
+def score(leader: Mention, m: Mention) -> float:
+    """How well `m` matches its leader: same root is the floor, a shared 3-digit code scores
+    higher, the same full code and the same place higher still."""
+    same_place = (leader.loc_name or "").casefold() == (m.loc_name or "").casefold()
+    return round(0.5 + 0.25 * (leader.base == m.base) + 0.15 * (leader.cameo == m.cameo)
+                 + 0.1 * same_place, 4)
+
+
+def order_key(m: Mention) -> tuple[Any, ...]:
+    rank = _RANK.get(m.precision or "", 3)
+    return (rank, m.start or date.max, m.end or date.max, m.event_id)
+
+
+@dataclass
+class Cluster:
+    leader: Mention
+    order: int
+    members: list[tuple[Mention, float]] = field(default_factory=list)
+    flagged: list[tuple[Mention, float]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return cluster_id(self.leader.event_id)
+
+
+class _Leaders:
+    """A block's leaders, indexed by precision and start date so a mention is compared only with
+    leaders whose dates can meet its own."""
+
+    def __init__(self) -> None:
+        self.by_rank: dict[str | None, list[tuple[date, int, Cluster]]] = {}
+        self.all: list[Cluster] = []
+
+    def add(self, m: Mention) -> Cluster:
+        cluster = Cluster(leader=m, order=len(self.all))
+        self.all.append(cluster)
+        start = m.start or date.min
+        bisect.insort(self.by_rank.setdefault(m.precision, []), (start, cluster.order, cluster),
+                      key=lambda t: (t[0], t[1]))
+        return cluster
+
+    def candidates(self, m: Mention, window: int) -> Iterable[Cluster]:
+        if m.precision is None or m.start is None or m.end is None:
+            yield from (c for _, _, c in self.by_rank.get(None, []))
+            return
+        for precision, reach in _REACH.items():
+            rows = self.by_rank.get(precision, [])
+            lo = bisect.bisect_left(rows, m.start - timedelta(days=reach + window),
+                                    key=lambda t: t[0])
+            hi = bisect.bisect_right(rows, m.end + timedelta(days=window), key=lambda t: t[0])
+            yield from (c for _, _, c in rows[lo:hi])
+
+    def best(self, m: Mention, window: int, radius: float) -> tuple[Cluster, float] | None:
+        found = [(score(c.leader, m), -c.order, c) for c in self.candidates(m, window)
+                 if compatible(c.leader, m, window=window, radius=radius)]
+        if not found:
+            return None
+        s, _, cluster = max(found, key=lambda t: (t[0], t[1]))
+        return cluster, s
+
+
+def cluster_block(mentions: Sequence[Mention], *, window: int = WINDOW_DAYS,
+                  radius: float = RADIUS_KM) -> list[Cluster]:
+    """Cluster the mentions of one block (see the module docstring); order-independent."""
+    leaders = _Leaders()
+    asserted = sorted((m for m in mentions if m.modality == "asserted"), key=order_key)
+    for m in asserted:
+        hit = leaders.best(m, window, radius)
+        if hit is None:
+            leaders.add(m).members.append((m, 1.0))
+        else:
+            hit[0].members.append((m, hit[1]))
+    others = sorted((m for m in mentions if m.modality != "asserted"), key=order_key)
+    for m in others:
+        hit = leaders.best(m, window, radius)
+        if hit is not None:
+            hit[0].flagged.append((m, hit[1]))
+    return leaders.all
+
+
+def cluster_mentions(mentions: Iterable[Mention], **kw: Any) -> list[Cluster]:
+    """Cluster mentions from any number of blocks; clusters come out in a stable order."""
+    blocks: dict[tuple[str, str, str], list[Mention]] = {}
+    for m in mentions:
+        blocks.setdefault((m.pair_a, m.pair_b, m.root), []).append(m)
+    out: list[Cluster] = []
+    for key in sorted(blocks):
+        out.extend(cluster_block(blocks[key], **kw))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# cluster → rows
+# ---------------------------------------------------------------------------------------------
+
+def _modal(values: Iterable[Any]) -> Any:
+    """The most frequent value, the first seen among equals (members are in a fixed order)."""
+    counts = Counter(values)
+    best = max(counts.values())
+    return next(v for v in counts if counts[v] == best)
+
+
+def _first_report(members: list[Mention]) -> Mention:
+    return min(members, key=lambda m: (m.published_day or date.max, m.published or "",
+                                       m.article_id, m.event_id))
+
+
+def summary_row(c: Cluster) -> tuple[Any, ...]:
+    """The `clusters` row of one cluster (column order of `CLUSTER_COLUMNS`)."""
+    ms = [m for m, _ in c.members]
+    lead = c.leader
+    codes = sorted(Counter(m.cameo for m in ms).items(), key=lambda kv: (-kv[1], kv[0]))
+    code = codes[0][0]
+    rep = next(m for m in ms if m.cameo == code)
+    placed = [m for m in ms if m.loc_name]
+    place = None
+    if placed:
+        name = _modal(m.loc_name.casefold() for m in placed if m.loc_name)
+        place = next(m for m in placed if (m.loc_name or "").casefold() == name)
+    first = _first_report(ms)
+    latest = max(ms, key=lambda m: (m.published_day or date.min, m.published or ""))
+    return (
+        c.id, lead.pair_a, lead.pair_b, lead.root, code, code[:3], rep.quad_class, rep.goldstein,
+        lead.event_id, lead.src_key, lead.tgt_key, lead.reciprocal, lead.precision, lead.start,
+        lead.end, lead.start, place.loc_name if place else None,
+        place.loc_country if place else None, place.loc_lat if place else None,
+        place.loc_lon if place else None, len(ms), len({m.article_id for m in ms}),
+        len({m.source_key for m in ms}), first.event_id, first.article_id, first.url,
+        first.published, latest.published, any(m.in_lead for m in ms),
+    )
+
+
+CLUSTER_COLUMNS = (
+    "cluster_id", "pair_a", "pair_b", "root", "cameo", "base", "quad_class", "goldstein",
+    "leader_event_id", "src_key", "tgt_key", "reciprocal", "date_precision", "date_start",
+    "date_end", "day", "loc_name", "loc_country", "loc_lat", "loc_lon", "num_mentions",
+    "num_articles", "num_sources", "first_event_id", "first_article_id", "first_url",
+    "first_report", "latest_report", "in_lead",
+)
+LINK_COLUMNS = ("event_id", "cluster_id", "article_id", "counted", "score")
+
+
+def link_rows(c: Cluster) -> list[tuple[Any, ...]]:
+    cid = c.id
+    return ([(m.event_id, cid, m.article_id, True, s) for m, s in c.members]
+            + [(m.event_id, cid, m.article_id, False, s) for m, s in c.flagged])
+
+
+# ---------------------------------------------------------------------------------------------
+# store glue
+# ---------------------------------------------------------------------------------------------
+
+Block = tuple[str, str, str]
+
+
+def recluster(con: Any, blocks: Iterable[Block] | None = None, **kw: Any) -> int:
+    """Recompute the clusters of `blocks` (all blocks when None) inside the caller's transaction;
+    returns how many clusters those blocks now have."""
+    import pyarrow as pa
+
+    if blocks is None:
+        con.execute("DELETE FROM event_clusters")
+        con.execute("DELETE FROM clusters")
+        rows = con.execute(ITEM_SQL.format(join="")).fetchall()
+    else:
+        keys = sorted(set(blocks))
+        if not keys:
+            return 0
+        a, b, r = (list(col) for col in zip(*keys, strict=True))
+        con.register("_blocks", pa.table({"pair_a": a, "pair_b": b, "root": r}))
+        try:
+            rows = _replace_blocks(con)
+        finally:
+            con.unregister("_blocks")
+    clusters = cluster_mentions((Mention(*row) for row in rows), **kw)
+    _insert(con, "clusters", CLUSTER_COLUMNS, [summary_row(c) for c in clusters])
+    _insert(con, "event_clusters", LINK_COLUMNS, [r for c in clusters for r in link_rows(c)])
+    return len(clusters)
+
+
+def _replace_blocks(con: Any) -> list[tuple[Any, ...]]:
+    """Drop the clusters of the registered `_blocks` and fetch their mentions."""
+    con.execute("""
+        DELETE FROM event_clusters WHERE cluster_id IN (
+            SELECT c.cluster_id FROM clusters c
+            SEMI JOIN _blocks b ON c.pair_a = b.pair_a AND c.pair_b = b.pair_b
+                                AND c.root = b.root)""")
+    con.execute("""
+        DELETE FROM clusters USING _blocks b
+        WHERE clusters.pair_a = b.pair_a AND clusters.pair_b = b.pair_b
+          AND clusters.root = b.root""")
+    rows: list[tuple[Any, ...]] = con.execute(ITEM_SQL.format(join=BLOCK_JOIN)).fetchall()
+    return rows
+
+
+def _insert(con: Any, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    import pyarrow as pa
+
+    cols = list(zip(*rows, strict=True))
+    arrow = pa.table({name: pa.array(col) for name, col in zip(columns, cols, strict=True)})
+    con.register("_new_rows", arrow)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _new_rows")
+    finally:
+        con.unregister("_new_rows")
