@@ -106,9 +106,9 @@ _MONTHS = {
 }
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-# "NAIROBI, March 3, 2024", "Kyiv (Example Wire), 3 March 2024 -", "GENEVA, 2024-03-03:".
+# "NAIROBI, March 3, 2024", "AQABA, Jordan, 3 March 2024", "Kyiv (Example Wire), 2024-03-03:".
 _DATELINE = re.compile(
-    r"^[A-Z][\w.'’ -]{1,40}?(?:\s*\([^)]{1,40}\))?,\s*"
+    r"^[A-Z][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.'’ -]{1,30}?)?(?:\s*\([^)]{1,40}\))?,\s*"
     rf"(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b",
