@@ -3,7 +3,7 @@
 One article is at most `max_article_bytes` (a .txt/.html file, one JSONL record's text or html, one
 WARC payload), decompressed. A JSONL line is read with a bounded `readline`, so a 100 MB line costs
 at most `max_line_bytes` of memory before it is reported and skipped. A compressed stream stops when
-it has produced `max_stream_bytes`, or when, past `RATIO_CHECK_AFTER` bytes, it has produced more
+it has produced `max_stream_bytes`, or when, past `ratio_check_after` bytes, it has produced more
 than `max_gzip_ratio` times what it read (news JSONL and HTML compress 4-20 times; a gzip bomb of
 zeros, a thousand times).
 
@@ -41,6 +41,7 @@ class Limits(msgspec.Struct, frozen=True, kw_only=True):
     max_line_bytes: int = 32 * MB
     max_stream_bytes: int = 64 * GB
     max_gzip_ratio: float = DEFAULT_GZIP_RATIO
+    ratio_check_after: int = RATIO_CHECK_AFTER
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Limits:

@@ -29,7 +29,7 @@ from entente.ingest.decode import (
     decode,
     sniff_binary,
 )
-from entente.ingest.limits import RATIO_CHECK_AFTER, Limits, describe_size
+from entente.ingest.limits import Limits, describe_size
 from entente.records import Article, Failure
 
 log = logging.getLogger("entente.ingest")
@@ -372,7 +372,7 @@ class StreamGuard:
         if self.produced > self.limits.max_stream_bytes:
             return (f"stopped: decompressed input passed {describe_size(self.limits.max_stream_bytes)}"
                     " (ENTENTE_MAX_STREAM_GB raises the limit)")
-        if (self.produced > RATIO_CHECK_AFTER
+        if (self.produced > self.limits.ratio_check_after
                 and self.produced > self.limits.max_gzip_ratio * max(1, self.counter.count)):
             return (f"stopped: gzip data expands more than {self.limits.max_gzip_ratio:g} times "
                     "(a gzip bomb?); ENTENTE_MAX_GZIP_RATIO raises the limit")
