@@ -184,3 +184,15 @@ def random_records(n_articles: int, *, seed: int = 0, events_per_article: int = 
                                url=f"https://s.example/{a}", published=day.isoformat(),
                                quotes=rng.random() < 0.3))
     return out
+
+
+def table_dump(store) -> dict[str, list[tuple]]:
+    """Every row of every table (sorted), to compare two stores or one store at two times."""
+    from entente.store.schema import TABLES
+
+    out = {}
+    with store.connect() as con:
+        for table in TABLES:
+            rows = con.execute(f"SELECT * FROM {table}").fetchall()
+            out[table] = sorted(rows, key=repr)
+    return out

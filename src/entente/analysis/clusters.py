@@ -12,8 +12,8 @@ keys and the same CAMEO root) and are compatible with each other:
   two different countries.
 
 Within a block, clusters are grown by *leader clustering* in a fixed order: mentions sorted by
-(date precision, finest first; start; end; event id). Each mention joins the best-scoring compatible
-leader (same 3-digit code scores higher, then same full code, then same place; ties go to the
+(date precision, finest first; start; end; located first; event id). Each mention joins the
+best-scoring compatible leader (same 3-digit code scores higher, then same full code, then same place; ties go to the
 older leader), or becomes a leader itself. Comparing with leaders only, never with members, stops
 a month of daily clashes from chaining into one cluster. Because the order depends on the set of
 mentions only, the clusters do too: the same mentions give the same clusters whatever order the
@@ -129,8 +129,10 @@ def score(leader: Mention, m: Mention) -> float:
 
 
 def order_key(m: Mention) -> tuple[Any, ...]:
+    """Finest dates first, then earliest; among equals a located mention leads (a cluster led by
+    an unlocated one would take in reports from anywhere)."""
     rank = _RANK.get(m.precision or "", 3)
-    return (rank, m.start or date.max, m.end or date.max, m.event_id)
+    return (rank, m.start or date.max, m.end or date.max, m.loc_name is None, m.event_id)
 
 
 @dataclass

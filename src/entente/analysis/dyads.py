@@ -1,0 +1,134 @@
+"""How the relationship between two actors moves: `entente dyad TUR AZE`.
+
+Counts asserted event mentions by period and QuadClass, with summed and mean Goldstein, how many
+distinct real-world events (clusters) they report, the root codes involved and the best-reported
+clusters. Pure: a store and parameters in, plain dicts out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from entente.analysis import query as q
+from entente.store.core import Store, fetch_dicts
+
+_SERIES_SQL = """
+    SELECT {period} AS period, e.quad_class AS quad_class, count(*) AS events,
+           sum(e.goldstein) AS goldstein_sum, count(DISTINCT l.cluster_id) AS clusters
+    FROM events e LEFT JOIN event_clusters l USING (event_id)
+    WHERE {where}
+    GROUP BY ALL ORDER BY period NULLS LAST, quad_class"""
+
+_ROOTS_SQL = """
+    SELECT e.root, count(*) AS events, avg(e.goldstein) AS goldstein_mean
+    FROM events e WHERE {where} GROUP BY ALL ORDER BY events DESC, e.root"""
+
+_TOTAL_SQL = """
+    SELECT count(*) AS events, coalesce(sum(e.goldstein), 0) AS goldstein_sum,
+           count(DISTINCT l.cluster_id) AS clusters,
+           count(*) FILTER (WHERE e.quad_class = 1) AS q1,
+           count(*) FILTER (WHERE e.quad_class = 2) AS q2,
+           count(*) FILTER (WHERE e.quad_class = 3) AS q3,
+           count(*) FILTER (WHERE e.quad_class = 4) AS q4
+    FROM events e LEFT JOIN event_clusters l USING (event_id) WHERE {where}"""
+
+_TOP_SQL = """
+    SELECT c.cluster_id, c.cameo, c.root, c.quad_class, c.goldstein, c.day, c.src_key,
+           c.tgt_key, c.reciprocal, c.loc_name, c.num_mentions, c.num_articles, c.num_sources,
+           c.first_report, c.latest_report, c.first_url, c.leader_event_id,
+           ev.text AS evidence_text, s.text AS sentence_text, ev.trigger, ev.ev_start, ev.ev_end
+    FROM clusters c
+    JOIN events ev ON ev.event_id = c.leader_event_id
+    LEFT JOIN sentences s ON s.article_id = ev.article_id AND s.idx = ev.sentence
+    WHERE c.cluster_id IN (SELECT l.cluster_id FROM events e JOIN event_clusters l
+                           USING (event_id) WHERE {where})
+    ORDER BY c.num_articles DESC, c.num_mentions DESC, c.day, c.cluster_id LIMIT ?"""
+
+
+def _where(a: str, b: str, directed: bool, lo: date | None, hi: date | None,
+           modality: str) -> tuple[str, list[Any]]:
+    dyad_sql, dyad_params = q.dyad_condition(a, b, directed)
+    span_sql, span_params = q.range_condition(lo, hi)
+    return (f"e.modality = ? AND {dyad_sql} AND {span_sql}",
+            [modality, *dyad_params, *span_params])
+
+
+def _blank(period: str | None) -> dict[str, Any]:
+    row: dict[str, Any] = {"period": period} if period is not None else {}
+    row.update(events=0, q1=0, q2=0, q3=0, q4=0, clusters=0, goldstein_sum=0.0,
+               goldstein_mean=None)
+    return row
+
+
+def _series(rows: list[dict[str, Any]], by: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    periods: dict[str, dict[str, Any]] = {}
+    undated = _blank(None)
+    for r in rows:
+        slot = undated if r["period"] is None else periods.setdefault(r["period"],
+                                                                        _blank(r["period"]))
+        slot["events"] += r["events"]
+        slot[f"q{r['quad_class']}"] += r["events"]
+        slot["goldstein_sum"] += r["goldstein_sum"] or 0.0
+        slot["clusters"] += r["clusters"]  # per quad class; a cluster has one root, one class
+    if periods:
+        keys = q.all_periods(min(periods), max(periods), by)
+        series = [periods.get(k) or _blank(k) for k in keys]
+    else:
+        series = []
+    for slot in [*series, undated]:
+        _finish(slot)
+    return series, undated
+
+
+def _finish(slot: dict[str, Any]) -> None:
+    slot["goldstein_sum"] = round(slot["goldstein_sum"], 4)
+    slot["goldstein_mean"] = (round(slot["goldstein_sum"] / slot["events"], 4)
+                              if slot["events"] else None)
+
+
+def _top(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for r in rows:
+        text = r.pop("evidence_text") or r.pop("sentence_text")
+        r.pop("sentence_text", None)
+        r["day"] = r["day"].isoformat() if r["day"] else None
+        r["evidence"] = {"event_id": r.pop("leader_event_id"), "text": text,
+                         "trigger": r.pop("trigger"), "start": r.pop("ev_start"),
+                         "end": r.pop("ev_end")}
+        out.append(r)
+    return out
+
+
+def dyad(store: Store, a: str, b: str, *, start: str | date | None = None,
+         end: str | date | None = None, by: str = "month", directed: bool = False,
+         modality: str = "asserted", top: int = 10) -> dict[str, Any]:
+    """The dyad's time series and summary.
+
+    Undirected (default) counts events either way between `a` and `b`; directed only `a` → `b`.
+    Periods run continuously from the first to the last with events (quiet ones are zero); events
+    with no date at all are counted in `undated`, so periods + undated = totals.
+    """
+    a, b = q.actor_key(a, "first actor"), q.actor_key(b, "second actor")
+    lo, hi = q.date_span(start, end)
+    expr = q.period(by)
+    mod = q.modality(modality) or "asserted"
+    top, _ = q.paging(top, 0)
+    where, params = _where(a, b, directed, lo, hi, mod)
+    with store.snapshot() as con:
+        series_rows = fetch_dicts(con, _SERIES_SQL.format(period=expr, where=where), params)
+        totals = fetch_dicts(con, _TOTAL_SQL.format(where=where), params)[0]
+        roots = fetch_dicts(con, _ROOTS_SQL.format(where=where), params)
+        clusters = fetch_dicts(con, _TOP_SQL.format(where=where), [*params, top])
+    series, undated = _series(series_rows, by)
+    _finish(totals)
+    names = q.root_names()
+    for r in roots:
+        r["name"] = names.get(r["root"])
+        r["goldstein_mean"] = round(r["goldstein_mean"], 4)
+    return {
+        "dyad": {"a": a, "b": b, "directed": directed}, "by": by, "modality": mod,
+        "from": lo.isoformat() if lo else None, "to": hi.isoformat() if hi else None,
+        "periods": series, "undated": undated, "totals": totals, "roots": roots,
+        "top_clusters": _top(clusters),
+    }
