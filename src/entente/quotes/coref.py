@@ -1,0 +1,276 @@
+"""Pronouns and short references → the actors they stand for.
+
+    extra = coref.resolve(doc, mentions)      # only the NEW mentions; the input is not changed
+
+`resolve` returns one `Mention` per resolved pronoun (kind "pronoun": he, she, it, they, his,
+their, ...) or short reference (kind "nominal": "the president", "the group", "the ministry"), and
+two mentions on the same span for "the two countries" / "both sides" (one per antecedent). Each
+carries its antecedent's `actor` (with `text` set to the words as written), `key`, `type` and
+`entity`, so events and quotes can treat it like a name.
+
+The rules, in the order they are applied to each candidate antecedent:
+
+1. agreement: he/she need a person whose gender (first name or honorific, data/first_names.csv and
+   data/roles.yaml) is that one or unknown; it/its a country or organisation; they/their a group,
+   an organisation, a plural or a coordination ("Turkey and Azerbaijan ... their" gives both);
+   "the minister" needs a person whose role contains "minister" (data/nominals.yaml);
+2. locality: an object pronoun is not its own clause's subject ("He told him");
+3. preference: nearer first (sentences, then tokens), subjects before other mentions, known
+   gender before unknown, and for the subject of a reporting verb the speaker of the previous
+   reporting verb ("speaker continuity" in quote chains).
+
+Pleonastic "it" ("it is likely that", "it was reported that") is left alone, and so is anything
+with no agreeing antecedent in the previous three sentences: no guess is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from entente.quotes import lexicon as lexicon_mod
+from entente.quotes import profiles
+from entente.quotes.entities import COLLECTIVE, Entity, EntityTable
+from entente.quotes.lexicon import Lexicon, Pronoun, Reference
+from entente.quotes.view import DocView
+from entente.records import Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Coref", "resolve"]
+
+WINDOW_SENTS = 3
+NOMINAL_WINDOW_SENTS = 6
+PLEONASTIC_NEXT = frozenset({"be", "is", "was", "'s", "’s", "seems", "seemed", "appears",
+                             "appeared", "remains", "remained", "has", "had", "will", "would"})
+COUNT2 = frozenset({"two", "both", "2"})
+
+
+def resolve(doc: Doc, mentions: list[Mention], *, lexicon: Lexicon | None = None) -> list[Mention]:
+    """The extra mentions for pronouns and short references (see the module docstring)."""
+    lex = lexicon or lexicon_mod.default()
+    view = DocView(doc, lex)
+    return Coref(view, EntityTable(doc, mentions, lex)).run()
+
+
+class Coref:
+    """Resolves one document; new mentions are also added to the entity table, so chains work
+    ("Hawthorne ... she ... her")."""
+
+    def __init__(self, view: DocView, table: EntityTable) -> None:
+        self.view = view
+        self.table = table
+        self.lex = view.lex
+        self.out: list[Mention] = []
+
+    def run(self) -> list[Mention]:
+        doc, i = self.view.doc, 0
+        while i < len(doc):
+            if self.table.at(i):
+                i += 1
+                continue
+            ref = self._reference_at(i)
+            if ref is not None:
+                self._resolve_reference(i, *ref)
+                i = ref[0]
+                continue
+            p = self.lex.pronouns.get(doc[i].lower_)
+            if p is not None and p.person == 3 and self._is_pronoun(i) and not self._pleonastic(i, p):
+                self._resolve_pronoun(i, p)
+            i += 1
+        return self.out
+
+    # -- pronouns ------------------------------------------------------------------------------
+    def _is_pronoun(self, i: int) -> bool:
+        t = self.view.doc[i]
+        return not self.view.tagged or t.tag_ in ("PRP", "PRP$") or t.pos_ == "PRON"
+
+    def _pleonastic(self, i: int, p: Pronoun) -> bool:
+        doc = self.view.doc
+        if doc[i].lower_ != "it" or i + 1 >= len(doc):
+            return False
+        if doc[i + 1].lower_ not in PLEONASTIC_NEXT and doc[i + 1].lemma_.lower() not in PLEONASTIC_NEXT:
+            return False
+        return any(doc[k].lower_ in ("that", "to", "whether", "if")
+                   for k in range(i + 2, min(len(doc), i + 7)))
+
+    def _resolve_pronoun(self, i: int, p: Pronoun) -> None:
+        cands = self._candidates(i, WINDOW_SENTS)
+        banned = self._clause_subject(i) if p.case == "obj" else None
+        scored = []
+        for m, e in cands:
+            if e is banned or not self._agrees(e, p):
+                continue
+            scored.append((self._score(i, m, e, p), m, e))
+        if p.number != "sg" and p.gender == "any":
+            pair = self._coordination(i)
+            if pair is not None:
+                for e in pair:
+                    self._emit(i, i + 1, e, "pronoun")
+                return
+        if scored:
+            _, _, e = max(scored, key=lambda s: s[0])
+            self._emit(i, i + 1, e, "pronoun")
+
+    def _agrees(self, e: Entity, p: Pronoun) -> bool:
+        if p.gender in ("m", "f"):
+            return e.is_person and e.gender in (None, p.gender)
+        if p.gender == "n":
+            return e.type in COLLECTIVE and not e.plural and e.type != "sector"
+        # they / them / their
+        return e.plural or e.type in ("group", "org", "igo", "media", "sector")
+
+    def _score(self, i: int, m: Mention, e: Entity, p: Pronoun) -> float:
+        view = self.view
+        dist = view.sent_index(i) - view.sent_index(m.start)
+        score = -3.0 * dist - 0.01 * (i - m.end)
+        if self._is_subject(m):
+            score += 2.0
+        if p.gender in ("m", "f") and e.gender == p.gender:
+            score += 2.0
+        if m.kind == "name":
+            score += 0.5
+        if self._cue_subject_at(i) and self._speaks(m):
+            score += 3.0
+        return score
+
+    def _candidates(self, i: int, window: int) -> list[tuple[Mention, Entity]]:
+        low = self.view.sent_index(i) - window
+        out = []
+        for m in self.table.mentions:
+            if m.end <= i and self.view.sent_index(m.start) >= low:
+                out.append((m, self.table.entity(m)))
+        return out
+
+    def _is_subject(self, m: Mention) -> bool:
+        """A mention is a subject when the parser says so or a verb follows it."""
+        doc, view = self.view.doc, self.view
+        head = doc[m.end - 1]
+        if head.dep_.startswith("nsubj"):
+            return True
+        k = m.end
+        while k < len(doc) and (doc[k].tag_.startswith("RB") or doc[k].tag_ == "MD"):
+            k += 1
+        return k < len(doc) and view.is_verb(doc[k]) and doc[k].tag_ not in ("VBG", "VBN")
+
+    def _speaks(self, m: Mention) -> bool:
+        """Whether the mention is the subject (before or after) of a reporting verb."""
+        doc, view = self.view.doc, self.view
+        k = m.end
+        while k < len(doc) and (doc[k].tag_.startswith("RB") or doc[k].text == ","):
+            k += 1
+        if k < len(doc) and view.cue(doc[k]) is not None:
+            return True
+        return m.start > 0 and view.cue(doc[m.start - 1]) is not None
+
+    def _cue_subject_at(self, i: int) -> bool:
+        doc = self.view.doc
+        k = i + 1
+        while k < len(doc) and doc[k].tag_.startswith("RB"):
+            k += 1
+        return k < len(doc) and self.view.cue(doc[k]) is not None
+
+    def _clause_subject(self, i: int) -> Entity | None:
+        """The entity of the subject of the verb governing an object pronoun ("He told him")."""
+        doc, view = self.view.doc, self.view
+        k = i - 1
+        while k >= 0 and not view.is_verb(doc[k]):
+            k -= 1
+        if k < 0:
+            return None
+        j = k - 1
+        while j >= 0 and (doc[j].tag_.startswith("RB") or doc[j].tag_ == "MD"):
+            j -= 1
+        found = self.table.at(j) if j >= 0 else []
+        return self.table.entity(found[0]) if found else None
+
+    def _coordination(self, i: int) -> tuple[Entity, Entity] | None:
+        """Two entities joined by "and" in this or the previous sentence ("Turkey and Azerbaijan
+        ... their ties"), the latest pair."""
+        doc, low = self.view.doc, self.view.sent_index(i) - 1
+        ms = sorted((m for m in self.table.mentions if m.end <= i and
+                     self.view.sent_index(m.start) >= low and m.kind == "name"),
+                    key=lambda m: m.start)
+        for a, b in zip(reversed(ms[:-1]), reversed(ms[1:]), strict=False):
+            between = [t.lower_ for t in doc[a.end:b.start]]
+            if between in (["and"], [",", "and"]) and self._is_subject(b):
+                ea, eb = self.table.entity(a), self.table.entity(b)
+                if ea is not eb:
+                    return ea, eb
+        return None
+
+    # -- short references ----------------------------------------------------------------------
+    def _reference_at(self, i: int) -> tuple[int, Reference, str] | None:
+        """(end, entry, role phrase) of a short reference starting at token i, or None.
+
+        "the" or "both", then "two" for pairs, up to two modifiers, and a head from
+        data/nominals.yaml; the phrase must end there ("the group leader" is not "the group").
+        Lower-case modifiers narrow a role ("the finance minister" needs a finance minister)."""
+        doc = self.view.doc
+        first = doc[i].lower_
+        if first not in ("the", "both"):
+            return None
+        j, two = i + 1, first == "both"
+        if j < len(doc) and doc[j].lower_ in COUNT2:
+            two, j = True, j + 1
+        for k in range(j, min(j + 3, len(doc))):
+            ref = self._head_ref(doc[k], two)
+            if ref is not None:
+                nxt = doc[k + 1] if k + 1 < len(doc) else None
+                if nxt is not None and nxt.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+                    return None
+                if any(self.table.at(x) for x in range(i, k + 1)):
+                    return None
+                mods = [doc[x].lower_ for x in range(j, k) if doc[x].text.islower()]
+                return k + 1, ref, " ".join([*mods, doc[k].lemma_.lower()]) if mods else ""
+            if doc[k].tag_ not in ("JJ", "NN", "NNP"):
+                return None
+        return None
+
+    def _head_ref(self, tok: Token, two: bool) -> Reference | None:
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if plural != two:
+            return None
+        forms = {lower, lemma}
+        if plural:
+            forms |= {lower[:-1], lower[:-2], lower[:-3] + "y"}
+        for ref in self.lex.references:
+            if (ref.count == 2) == two and forms & ref.heads:
+                return ref
+        return None
+
+    def _resolve_reference(self, start: int, end: int, ref: Reference, phrase: str) -> None:
+        cands = self._candidates(start, NOMINAL_WINDOW_SENTS)
+        ranked: list[tuple[float, Entity]] = []
+        seen: set[str] = set()
+        for m, e in sorted(cands, key=lambda c: -c[0].start):
+            if e.id in seen or e.type not in ref.types or not self._fits(e, ref, phrase):
+                continue
+            seen.add(e.id)
+            dist = self.view.sent_index(start) - self.view.sent_index(m.start)
+            ranked.append((-dist - 0.001 * (start - m.end) + (0.5 if self._is_subject(m) else 0), e))
+        ranked.sort(key=lambda r: -r[0])
+        if len(ranked) >= ref.count:
+            for _, e in ranked[:ref.count]:
+                self._emit(start, end, e, "nominal")
+
+    def _fits(self, e: Entity, ref: Reference, phrase: str) -> bool:
+        if ref.role is None:
+            return True
+        if e.is_person:
+            profiles.describe(self.view, self.table, e)
+            return bool(e.role) and ref.role in (e.role or "") and phrase in (e.role or "")
+        return ref.role.lower() in (e.name or "").lower()
+
+    # -- output --------------------------------------------------------------------------------
+    def _emit(self, start: int, end: int, e: Entity, kind: str) -> None:
+        ante = max(e.mentions, key=lambda m: (m.kind == "name", m.end - m.start))
+        span = self.view.doc[start:end]
+        m = Mention(start=start, end=end, char_start=span.start_char, char_end=span.end_char,
+                    actor=msgspec.structs.replace(ante.actor, text=span.text), key=ante.key,
+                    entity=e.id, kind=kind, type=e.type)
+        self.table.add(m, entity=e.id)
+        self.out.append(m)

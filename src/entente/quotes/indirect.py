@@ -1,0 +1,253 @@
+"""Indirect (reported) speech: a reporting verb and a clause, without quotation marks needed.
+
+Three layouts, each read off the surface (tags and punctuation), because the dependency parse is
+least reliable exactly here:
+
+    X said (that) C.           X told Y that C.        X said in a statement on Monday that C.
+    C, X said.                 C, said X.              C, X told reporters.
+    X said, C.                 According to X, C.      C, according to X.
+
+A reporting verb needs a clause to report: "announced new sanctions" (a noun phrase) is an event,
+not a quote, and a belief verb ("believes", "expects") counts only with a finite clause. A passive
+cue with no agent ("it was reported that") has no speaker and yields nothing.
+
+Content stops before a trailing ", citing Y" / ", according to Y" and before a second reporting
+verb joined by "and" ("said C and added that D" gives two quotes). When the reported clause is
+back-shifted ("had been", "were") an "and" + past-tense verb after it goes back to the speaker
+("said the vote had been unfair and called for a recount").
+"""
+
+from __future__ import annotations
+
+from entente.quotes import speakers
+from entente.quotes.found import Found, QuoteMap
+from entente.quotes.speakers import Subject
+from entente.quotes.view import DocView
+
+ADJUNCT_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "to", "with", "from",
+                           "late", "earlier", "via", "through", "over"})
+BACKSHIFT = frozenset({"had", "would", "could", "might", "were", "was", "should", "'d"})
+BE_FORMS = frozenset({"is", "was", "were", "are", "been", "be", "being", "'s", "’s"})
+
+
+def verb_quotes(view: DocView, qmap: QuoteMap, used: set[int]) -> list[Found]:
+    """Every indirect quote with a reporting verb not already used as a direct-quote frame."""
+    out: list[Found] = []
+    for tok in view.doc:
+        i = tok.i
+        cue = view.cue(tok)
+        if cue is None or i in used or cue.direct_only or _passive(view, i):
+            continue
+        found = _backward(view, qmap, i) if cue.cls != "belief" else None
+        found = found or _forward(view, qmap, i, address=cue.cls == "address",
+                                  belief=cue.cls == "belief", previous=out)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _passive(view: DocView, i: int) -> bool:
+    doc, j = view.doc, i - 1
+    while j >= 0 and doc[j].tag_.startswith("RB"):
+        j -= 1
+    return doc[i].tag_ == "VBN" and j >= 0 and doc[j].lower_ in BE_FORMS
+
+
+# -- C, X said ------------------------------------------------------------------------------
+
+
+def _backward(view: DocView, qmap: QuoteMap, v: int) -> Found | None:
+    """"C, X said." / "C, said X.": the content is the clause before the frame's comma."""
+    doc = view.doc
+    lo = qmap.start_of_clause(v)
+    hi = qmap.end_of_clause(v)
+    if v - 1 >= lo and doc[v - 1].text == ",":
+        subject, comma = speakers.subject_after(view, v, hi), v - 1
+        frame_start = v
+    else:
+        subject = speakers.subject_before(view, v, lo)
+        if subject is None:
+            return None
+        first = min(subject.start, subject.role_span[0] if subject.role_span else subject.start)
+        comma = first - 1
+        frame_start = first
+    if subject is None or comma <= lo or doc[comma].text != ",":
+        return None
+    if _has_clause(view, v + 1, hi, skip_subject=subject):
+        return None
+    start, end = view.trim(lo, comma)
+    if end - start < 2 or not _has_finite(view, start, end):
+        return None
+    return Found(start=start, end=end, direct=False, cue=v, subject=subject,
+                 frame=(frame_start, hi))
+
+
+# -- X said (that) C ------------------------------------------------------------------------
+
+
+def _forward(view: DocView, qmap: QuoteMap, v: int, *, address: bool, belief: bool,
+             previous: list[Found]) -> Found | None:
+    """"X said (that) C", "X told Y that C", "X said, C": the content follows the verb."""
+    doc = view.doc
+    lo, hi = qmap.start_of_clause(v), qmap.end_of_clause(v)
+    k = _skip_adjuncts(view, v + 1, hi, address=address)
+    if k is None or k >= hi:
+        return None
+    that = doc[k].lower_ == "that"
+    if that:
+        k += 1
+    elif doc[k].text == "," and k + 1 < hi and not view.is_mark(doc[k + 1]):
+        k += 1  # "X said, C"
+    if not that and not _clause_starts(view, k, hi):
+        return None
+    end = _content_end(view, k, hi, v)
+    start, end = view.trim(k, end)
+    if end - start < 2 or (belief and not _has_finite(view, start, end)):
+        return None
+    subject = _subject(view, v, lo, previous)
+    if subject is None:
+        return None
+    return Found(start=start, end=end, direct=False, cue=v, subject=subject, frame=(lo, hi))
+
+
+def _subject(view: DocView, v: int, lo: int, previous: list[Found]) -> Subject | None:
+    """The subject of a forward cue; a verb joined by "and" shares the previous cue's subject."""
+    doc, j = view.doc, v - 1
+    while j >= lo and doc[j].tag_.startswith("RB"):
+        j -= 1
+    if j >= lo and doc[j].lower_ in ("and", "but"):
+        for f in reversed(previous):
+            if f.cue is not None and lo <= f.cue < v and f.subject is not None:
+                return f.subject
+        return speakers.subject_from_parse(view, v)
+    return speakers.subject_before(view, v, lo) or speakers.subject_from_parse(view, v)
+
+
+def _skip_adjuncts(view: DocView, k: int, hi: int, *, address: bool) -> int | None:
+    """Skip what may sit between a cue and its content: an addressee (tell, warn, assure),
+    time and venue phrases ("on Monday", "in a statement", "to reporters"), adverbs."""
+    doc = view.doc
+    if address and k < hi and doc[k].lower_ != "that":
+        np = speakers.np_right(view, k, hi)
+        if np is not None and not _clause_starts(view, k, hi, strict=True):
+            k = np[1]
+    for _ in range(6):
+        if k >= hi:
+            return k
+        t = doc[k]
+        if t.tag_.startswith("RB") and t.lower_ not in ("not", "n't", "never"):
+            k += 1
+        elif t.lower_ in ADJUNCT_PREPS and t.lower_ != "that":
+            np = speakers.np_right(view, k + 1, hi)
+            if np is None:
+                return k
+            k = np[1]
+        elif t.lower_ in speakers.TIME_WORDS or t.ent_type_ in ("DATE", "TIME") or (t.text == "," and k + 1 < hi and doc[k + 1].lower_ == "that"):
+            k += 1
+        else:
+            return k
+    return k
+
+
+def _clause_starts(view: DocView, k: int, hi: int, *, strict: bool = False) -> bool:
+    """Whether a finite clause starts at token k: a subject, then a finite verb."""
+    doc = view.doc
+    if k >= hi:
+        return False
+    np = speakers.np_right(view, k, hi)
+    if np is None:
+        return False
+    j = np[1]
+    while j < hi and (doc[j].tag_.startswith("RB") or doc[j].text == ","):
+        if doc[j].text == "," and strict:
+            return False
+        j += 1
+    return j < hi and view.is_finite(doc[j])
+
+
+def _content_end(view: DocView, k: int, hi: int, v: int) -> int:
+    """Where forward content stops (see the module docstring)."""
+    doc = view.doc
+    backshifted = any(doc[x].lower_ in BACKSHIFT for x in range(k, min(hi, k + 8)))
+    for j in range(k, hi):
+        t = doc[j]
+        nxt = doc[j + 1] if j + 1 < hi else None
+        if t.text == "," and nxt is not None and (
+                nxt.lower_ in view.lex.citing or nxt.lemma_.lower() in view.lex.citing
+                or view.source_phrase(j + 1)):
+            return j
+        if t.lower_ in ("and", "but") and nxt is not None:
+            if view.cue(nxt) is not None and view.cue(nxt).cls != "belief":  # type: ignore[union-attr]
+                return j
+            if backshifted and nxt.tag_ == doc[v].tag_ and nxt.tag_ in ("VBD", "VBZ"):
+                return j
+        if t.text == "," and nxt is not None and j + 2 < hi and view.cue(doc[j + 2]) is not None \
+                and _is_subject_pronoun(nxt):
+            return j  # "..., he added"
+    return hi
+
+
+def _is_subject_pronoun(tok: object) -> bool:
+    return tok.lower_ in ("he", "she", "they", "it", "we", "i")  # type: ignore[attr-defined]
+
+
+def _has_finite(view: DocView, start: int, end: int) -> bool:
+    return any(view.is_finite(view.doc[x]) for x in range(start, end))
+
+
+def _has_clause(view: DocView, start: int, end: int, *, skip_subject: Subject) -> bool:
+    """Whether a that-clause or finite clause follows the frame (then it is a forward quote)."""
+    doc = view.doc
+    for j in range(start, end):
+        if skip_subject.start <= j < skip_subject.end:
+            continue
+        if doc[j].lower_ == "that" and j + 1 < end and not view.is_verb(doc[j + 1]):
+            return True
+        if doc[j].text == "," and j + 1 < end and (doc[j + 1].lower_ in view.lex.citing or
+                                                   view.source_phrase(j + 1)):
+            return False
+        if view.is_finite(doc[j]) and j > start:
+            return True
+    return False
+
+
+# -- according to ---------------------------------------------------------------------------
+
+
+def source_phrases(view: DocView, qmap: QuoteMap) -> list[Found]:
+    """"According to Y, C" / "C, according to Y" / "X, according to Y, did C"."""
+    out = []
+    for tok in view.doc:
+        n = view.source_phrase(tok.i)
+        if not n:
+            continue
+        found = _according(view, qmap, tok.i, n)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _according(view: DocView, qmap: QuoteMap, i: int, n: int) -> Found | None:
+    doc = view.doc
+    lo, hi = qmap.start_of_clause(i), qmap.end_of_clause(i)
+    np = speakers.np_right(view, i + n, hi)
+    if np is None:
+        return None
+    after = np[1]
+    if after < hi and doc[after].text == ",":
+        appos = speakers.np_right(view, after + 1, hi)
+        if appos is not None and appos[1] < hi and doc[appos[1]].text == "," and \
+                not _clause_starts(view, after + 1, hi):
+            after = appos[1]
+    subject = speakers.Subject(start=np[0], end=np[1], head=speakers.head_of(view, *np))
+    lead = [t for t in doc[lo:i] if not (t.is_punct or t.lower_ in ("but", "and", "yet"))]
+    if not lead:  # According to Y, C.
+        start, end = view.trim(after, hi)
+    elif after >= hi or all(t.is_punct for t in doc[after:hi]):  # C, according to Y.
+        start, end = view.trim(lo, i)
+    else:  # X, according to Y, did C: the content keeps the inserted phrase
+        start, end = view.trim(lo, hi)
+    if end - start < 2:
+        return None
+    return Found(start=start, end=end, direct=False, cue=i, cue_end=i + n, subject=subject,
+                 frame=(i, after), source=np)
