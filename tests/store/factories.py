@@ -196,3 +196,17 @@ def table_dump(store) -> dict[str, list[tuple]]:
             rows = con.execute(f"SELECT * FROM {table}").fetchall()
             out[table] = sorted(rows, key=repr)
     return out
+
+
+def renamed(records: Sequence[ArticleRecord], prefix: str) -> list[ArticleRecord]:
+    """The same records under new article and event ids (`prefix` + old id), to make several
+    distinct batches from one generator."""
+    import msgspec
+
+    out = []
+    for r in records:
+        events = [msgspec.structs.replace(e, id=prefix + e.id) for e in r.events]
+        quotes = [msgspec.structs.replace(q, id=prefix + q.id) for q in r.quotes]
+        out.append(msgspec.structs.replace(r, article_id=prefix + r.article_id, events=events,
+                                           quotes=quotes, content_hash=prefix + (r.content_hash or "")))
+    return out
