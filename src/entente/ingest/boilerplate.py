@@ -80,11 +80,11 @@ class Boilerplate:
                 if m.end() > m.start():
                     covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
                     first = first or pattern.id
+        if first is None:
+            return None if any(c.isalnum() for c in paragraph) else "no_words"
         total = sum(1 for c in paragraph if c.isalnum())
         if total == 0:
             return "no_words"
-        if first is None:
-            return None
         hit = sum(1 for c, on in zip(paragraph, covered, strict=True) if on and c.isalnum())
         return first if hit >= self.min_coverage * total else None
 

@@ -28,6 +28,8 @@ _DROP.update(dict.fromkeys(map(ord, "\u200b\u2060\u00ad\ufeff")))
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _NEWLINES = {"\r\n": "\n", "\r": "\n", "\u2029": "\n\n", "\u2028": "\n", "\f": "\n\n", "\v": "\n"}
 _NONWORD = re.compile(r"[\W_]+")
+# The Unicode blocks of combining diacritical marks (accents), dropped when folding.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def clean_paragraph(text: str) -> str:
@@ -83,9 +85,9 @@ def split_headline(text: str) -> tuple[str | None, list[str]]:
 def fold(text: str) -> str:
     """Text folded for comparison: compatibility forms, case, accents, punctuation and quote
     styles, and whitespace all folded ("Erdoğan’s" and "erdogan's" fold alike)."""
-    text = unicodedata.normalize("NFKD", text).casefold()
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(_NONWORD.sub(" ", text).split())
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return " ".join(_NONWORD.sub(" ", text.casefold()).split())
 
 
 def content_hash(text: str) -> str:
