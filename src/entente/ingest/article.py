@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -23,6 +24,9 @@ from entente.ingest.text import (
     split_text,
 )
 from entente.records import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    from entente.ingest.html import Extracted
 
 log = logging.getLogger("entente.ingest")
 
@@ -60,25 +64,11 @@ def make_article(
     Raises IngestError (naming `origin`, or the id) when there is no article text.
     """
     where = origin or str(id)
-    extracted = None
-    if text is not None and text.strip():
-        headline, body = _text_parts(text, title)
-    elif html is not None and html.strip():
-        from entente.ingest.html import extract_html
-
-        try:
-            extracted = extract_html(html, url=url)
-        except IngestError as exc:
-            raise IngestError(exc.message, where=where) from None
-        headline, body = _text_parts_html(title, extracted.title, extracted.paragraphs)
-    else:
-        raise IngestError('no article text (the record needs a non-empty "text" or "html")',
-                          where=where)
+    headline, body, ex = _parts(text, html, title, url, where)  # ex: what an HTML page says
     kept, removed = (boilerplate or Boilerplate.load()).split(body)
     if not kept:
         raise IngestError("no article text left once boilerplate is removed", where=where)
     clean = PARAGRAPH_BREAK.join([headline, *kept] if headline else kept)
-    ex = extracted
     return Article(
         id=str(id),
         text=clean,
@@ -92,6 +82,22 @@ def make_article(
         content_hash=content_hash(clean),
         origin=origin,
     )
+
+
+def _parts(text: str | None, html: str | None, title: str | None, url: str | None,
+           where: str) -> tuple[str | None, list[str], Extracted | None]:
+    """Headline, body paragraphs and (for HTML) what the page says about itself."""
+    if text is not None and text.strip():
+        return (*_text_parts(text, title), None)
+    if html is not None and html.strip():
+        from entente.ingest.html import extract_html
+
+        try:
+            extracted = extract_html(html, url=url)
+        except IngestError as exc:
+            raise IngestError(exc.message, where=where) from None
+        return (*_text_parts_html(title, extracted.title, extracted.paragraphs), extracted)
+    raise IngestError('no article text (the record needs a non-empty "text" or "html")', where=where)
 
 
 def _text_parts(text: str, title: str | None) -> tuple[str | None, list[str]]:
