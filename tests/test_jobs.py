@@ -49,7 +49,8 @@ def engine() -> Engine:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return Engine(nlp=nlp, kb=object(), resolver=StubResolver(), coder=StubCoder(),
-                  quoter=lambda doc, mentions, article_id: [])
+                  quoter=lambda doc, mentions, article_id, published=None: [],
+                  coref=lambda doc, mentions: [])
 
 
 def write_jsonl(path: Path, records: list[dict]) -> str:

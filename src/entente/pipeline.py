@@ -62,6 +62,7 @@ class Engine:
         resolver: Any = None,
         coder: Any = None,
         quoter: Any = None,
+        coref: Any = None,
         fast: bool = False,
     ) -> None:
         self._nlp = nlp
@@ -69,6 +70,7 @@ class Engine:
         self._resolver = resolver
         self._coder = coder
         self._quoter = quoter
+        self._coref = coref
         self.fast = fast
 
     # -- stages (lazy) ------------------------------------------------------------------------
@@ -112,6 +114,15 @@ class Engine:
 
         return quotes.extract
 
+    @cached_property
+    def coref(self) -> Any:
+        """Pronoun and short-reference resolution: extra mentions pointing at their antecedents."""
+        if self._coref is not None:
+            return self._coref
+        from entente.quotes import coref
+
+        return coref.resolve
+
     @property
     def kb_version(self) -> str | None:
         return getattr(self.kb, "version", None)
@@ -125,8 +136,11 @@ class Engine:
     def record(self, article: Article, doc: Doc) -> ArticleRecord:
         """Run the stages after nlp on a parsed article and assemble its contract record."""
         ref = parse_published(article.published)
-        mentions: list[Mention] = self.resolver.mentions(doc, ref)
-        quote_spans: list[QuoteSpan] = self.quoter(doc, mentions, article.id)
+        named: list[Mention] = self.resolver.mentions(doc, ref)
+        # Quote extraction resolves its own speakers' pronouns from the named mentions; the event
+        # coder and the record also get the pronoun and short-reference mentions.
+        mentions = named + list(self.coref(doc, named))
+        quote_spans: list[QuoteSpan] = self.quoter(doc, named, article.id, published=ref)
         events = self.coder.code(doc, mentions, quote_spans, article)
         return ArticleRecord(
             article_id=article.id,
