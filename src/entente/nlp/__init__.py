@@ -58,7 +58,9 @@ def _load(where: Path) -> Language:
     import spacy
 
     from entente.nlp import components  # noqa: F401  (registers entente's factories)
+    from entente.nlp.ops import use_numpy_blas
 
+    use_numpy_blas()  # before the models are built: they keep the ops current at that time
     try:
         return spacy.load(where)
     except Exception as exc:  # spaCy raises many kinds; all mean the same thing to a user

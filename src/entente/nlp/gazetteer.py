@@ -1,17 +1,18 @@
 """Names the entity rules look for, gathered from the actors knowledge base and nlp/data/.
 
 A `Gazetteer` is a frozen list of `Name`s (phrase, label, knowledge-base id). The knowledge base
-gives country names and their other names (GPE), capitals and cities (GPE), demonyms (NORP),
-international organisations (ORG) and people (PERSON); nlp/data/entities.yaml adds only generic
-English (regions, group words). Nothing here repeats the knowledge base's lists: when the knowledge
+gives country names and their other names (GPE), capitals, cities, regions and contested areas
+(GPE), seas and macro-regions (LOC), demonyms (NORP), organisations (ORG) and office holders
+(PERSON); nlp/data/entities.yaml adds only generic English (continents, group words, titles). Nothing here repeats the knowledge base's lists: when the knowledge
 base changes, the next `load()` sees it, with no retraining.
 
-`kb_names()` reads the knowledge base through its loader when that exposes entries, and otherwise
-through its packaged data files, so that the nlp stage works while the actors stage is still young.
+`kb_names()` reads the knowledge base's packaged data files (countries.yaml, gazetteer.csv,
+organisations.yaml, offices/*.csv) directly, for names only; the actors stage owns their meaning.
 """
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -44,9 +45,10 @@ class Gazetteer(msgspec.Struct, frozen=True):
 
 
 def read_yaml(path: Path) -> Any:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         raise ModelError(f"cannot read entity rules: {exc}", where=str(path)) from exc
 
@@ -82,29 +84,77 @@ def dedupe(names: Iterable[Name]) -> Iterator[Name]:
 
 
 # -- the knowledge base ---------------------------------------------------------------------------
+# gazetteer.csv kinds: what a place of that kind is called in NER terms
+PLACE_KINDS = {"capital": "GPE", "city": "GPE", "region": "GPE", "conflict": "GPE",
+               "sea": "LOC", "macro": "LOC"}
+
+
 @lru_cache(maxsize=1)
 def kb_names() -> tuple[Name, ...]:
-    """Names from the actors knowledge base (empty when it has none yet)."""
+    """Names from the actors knowledge base's data files (empty when there are none yet)."""
     try:
-        root = resources.files("entente.actors") / "kb"
+        root = Path(str(resources.files("entente.actors") / "kb"))
     except ModuleNotFoundError:  # pragma: no cover - the actors stage is part of the package
         return ()
-    path = Path(str(root))
-    countries = path / "countries.yaml"
-    if not countries.is_file():
-        return ()
-    return tuple(country_names(read_yaml(countries) or {}))
+    names: list[Name] = []
+    if (root / "countries.yaml").is_file():
+        names.extend(country_names(read_yaml(root / "countries.yaml") or {}))
+    if (root / "gazetteer.csv").is_file():
+        names.extend(place_names(root / "gazetteer.csv"))
+    if (root / "organisations.yaml").is_file():
+        names.extend(organisation_names(read_yaml(root / "organisations.yaml") or {}))
+    for path in sorted((root / "offices").glob("*.csv")):
+        names.extend(person_names(path))
+    return tuple(names)
 
 
 def country_names(entries: Mapping[str, Any]) -> Iterator[Name]:
-    """GPE for names, other names and capitals; NORP for demonyms (kb_id: the ISO3 code)."""
+    """GPE for names and other names; NORP for demonyms (kb_id: the ISO3 code)."""
     for code, entry in entries.items():
         if not isinstance(entry, Mapping):
             continue
         for text in [entry.get("name"), *entry.get("aka", ())]:
             if text:
-                yield Name(str(text), "GPE", str(code))
-        if entry.get("capital"):
-            yield Name(str(entry["capital"]), "GPE", "")
+                yield Name(strip_article(str(text)), "GPE", str(code))
         for text in entry.get("adj", ()):
             yield Name(str(text), "NORP", str(code))
+
+
+def place_names(path: Path) -> Iterator[Name]:
+    """Capitals, cities, regions and contested areas (GPE); seas and macro-regions (LOC)."""
+    for row in csv_rows(path):
+        label = PLACE_KINDS.get(row.get("kind", ""))
+        if label is None:
+            continue
+        for text in [row.get("name", ""), *(row.get("aka") or "").split("|")]:
+            if text.strip():
+                yield Name(strip_article(text.strip()), label)
+
+
+def organisation_names(data: Mapping[str, Any]) -> Iterator[Name]:
+    for entry in data.get("entries", ()) or ():
+        if not isinstance(entry, Mapping):
+            continue
+        for text in [entry.get("name"), *entry.get("aka", ())]:
+            if text:
+                yield Name(strip_article(str(text)), "ORG", str(entry.get("id", "")))
+
+
+def person_names(path: Path) -> Iterator[Name]:
+    """Office holders: full names, short names and other names listed for them (PERSON)."""
+    for row in csv_rows(path):
+        short = row.get("short") or ""
+        for text in [row.get("name", ""), short, *(row.get("aka") or "").split("|")]:
+            if text.strip() and text.strip() != "-":
+                yield Name(text.strip(), "PERSON", row.get("id") or "")
+
+
+def csv_rows(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        yield from csv.DictReader(lines)
+
+
+def strip_article(text: str) -> str:
+    """"the United Nations" is matched as "United Nations": NER spans leave the article out."""
+    return text[4:] if text.startswith(("the ", "The ")) and len(text) > 4 else text
