@@ -1,21 +1,16 @@
 """Events: the CAMEO/PLOVER coder.
 
-PLACEHOLDER (to be replaced by the events work): codes nothing.
+`Coder(kb, lexicon=None).code(doc, mentions, quotes, article) -> list[Event]` codes every event
+of a parsed article: who did what to whom (CAMEO code, Goldstein, QuadClass, PLOVER type),
+whether the text asserts, negates or only supposes it, when, where, according to whom, and why
+(trigger offsets, rule id, confidence). The patterns live in data files (`events/lexicon/`,
+`Lexicon.load()`); the codebook in `events/data/codebook.csv`. `entente eval GOLD.jsonl` scores
+the coder on gold sentences (see docs/EVAL.md).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from entente.events.coder import Coder
+from entente.events.lexicon import Lexicon
 
-from entente.records import Article, Event, Mention, QuoteSpan
-
-__all__ = ["Coder"]
-
-
-class Coder:
-    def __init__(self, kb: Any, lexicon: Any = None) -> None:
-        self.kb = kb
-
-    def code(self, doc: Any, mentions: list[Mention], quotes: list[QuoteSpan],
-             article: Article) -> list[Event]:
-        return []
+__all__ = ["Coder", "Lexicon"]

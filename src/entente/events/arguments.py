@@ -1,0 +1,128 @@
+"""Who: the actor mentions that fill an event's source and target slots.
+
+`ActorIndex` maps tokens to the resolver's `Mention`s. A slot ("subj", "obj", "with", "between",
+"poss", "into_deep", ...) names where to look from a trigger; each slot gives a list of *groups*,
+one group per coordinated conjunct ("Erdoğan and Aliyev" → two groups), each group holding the
+mentions of that conjunct (usually one; "the two countries" holds two, from coreference).
+
+A nominal's actor is the mention covering its head word, else the mentions in its modifiers
+("*Turkish* troops", "the government *of Sudan*", "*Russia's* decision", "officials *from*
+Armenia"). A place mention stands for its country when it fills a slot ("shelled areas of
+Kharkiv" → Ukraine), with a lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import msgspec
+
+from entente.events import syntax as sx
+from entente.events.syntax import Token
+from entente.records import Mention
+
+__all__ = ["ActorIndex", "Filler"]
+
+MODIFIER_DEPS = ("amod", "compound", "nmod:poss", "flat", "nmod", "appos", "nmod:desc")
+MODIFIER_CASES = (None, "of", "from", "'s", "’s")
+NOUN_SOURCE_SLOTS = ("poss", "agent", "amod", "compound")
+PLACE_TYPES = frozenset({"place", "city", "region", "location"})
+
+
+class Filler(msgspec.Struct, frozen=True):
+    """One actor filling a slot: the mention, the token it was found at and how."""
+
+    mention: Mention
+    token: int
+    how: str  # direct | modifier | deep | place | coref
+
+    @property
+    def key(self) -> str:
+        m = self.mention
+        return m.entity or m.key or f"{m.start}:{m.end}:{m.actor.text}"
+
+
+class ActorIndex:
+    """Mentions by token, and the slot lookups the coder needs."""
+
+    def __init__(self, mentions: Sequence[Mention]):
+        self.by_token: dict[int, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i].append(m)
+
+    def at(self, i: int) -> list[Mention]:
+        """The widest mentions covering token `i` (several when they share one span)."""
+        found = self.by_token.get(i)
+        if not found:
+            return []
+        widest = max(m.end - m.start for m in found)
+        return [m for m in found if m.end - m.start == widest]
+
+    def of(self, t: Token, depth: int = 2) -> list[Filler]:
+        """The actors of the nominal headed by `t`: its own mention, else its modifiers'."""
+        own = self.at(t.i)
+        if own:
+            how = "coref" if own[0].kind == "pronoun" or len(own) > 1 else _how(own[0])
+            return [Filler(m, t.i, how) for m in own]
+        if depth <= 0:
+            return []
+        out: list[Filler] = []
+        for c in t.children:
+            if sx.dep(c) in MODIFIER_DEPS and (sx.dep(c) != "nmod" or sx.case_word(c) in MODIFIER_CASES):
+                for cc in sx.conjuncts(c):
+                    out += [Filler(f.mention, f.token, "modifier" if f.how == "direct" else f.how)
+                            for f in self.of(cc, depth - 1)]
+        return out
+
+    def deep(self, t: Token) -> list[Filler]:
+        """The first actor anywhere in the subtree of `t`, left to right."""
+        for tok in t.subtree:
+            found = self.at(tok.i)
+            if found:
+                return [Filler(m, tok.i, "deep") for m in found]
+        return []
+
+    def groups(self, heads: Sequence[Token], deep: bool = False) -> list[list[Filler]]:
+        """One group of fillers per coordinated conjunct of each head."""
+        out = []
+        for h in heads:
+            for c in sx.conjuncts(h):
+                found = self.deep(c) if deep else self.of(c)
+                if found:
+                    out.append(found)
+        return out
+
+
+def _how(m: Mention) -> str:
+    if m.kind == "pronoun":
+        return "coref"
+    if (m.type or "") in PLACE_TYPES:
+        return "place"
+    return "direct"
+
+
+def slot_heads(trigger: Token, slot: str, passive: bool) -> list[Token]:
+    """The head tokens a slot points at from a trigger (before actor lookup)."""
+    name = slot.removesuffix("_deep")
+    if name == "subj":
+        return sx.agent(trigger) if passive else sx.subject(trigger)
+    if name == "obj":
+        return sx.objects(trigger)
+    if name == "iobj":
+        return sx.kids(trigger, "iobj")
+    if name == "agent":
+        return sx.agent(trigger)
+    if name == "poss":
+        own = sx.kids(trigger, "nmod:poss")
+        if own:
+            return own
+        return [p for o in sx.objects(trigger) for p in sx.kids(o, "nmod:poss")]
+    if name in ("amod", "compound"):
+        return [c for c in sx.kids(trigger, name) if c.i < trigger.i]
+    heads = sx.prep_objects(trigger, name)
+    # "sent tanks *to Ukraine*" may hang the preposition on the object instead of the verb.
+    for o in sx.objects(trigger):
+        heads += sx.prep_objects(o, name)
+    return heads

@@ -1,0 +1,506 @@
+"""The event coder: parsed sentences + actor mentions + quotes → CAMEO/PLOVER `Event`s.
+
+For every sentence the coder finds the frames (trigger + pattern + governors, see `triggers`),
+fills their source and target from the parse (`arguments`), decides the modality (`modality`),
+the date (`dates`), the place (`places`) and the speaker (`attribution`), and assembles contract
+`Event`s with their evidence and a confidence.
+
+Actor policy: an event needs a source or a target that is a political actor (an actor with a
+country, an organisation or a CAMEO code). Events whose two sides are both empty or both
+non-political ("an explosion killed two people") are dropped. A side that resolves to a place
+("shelled areas of Kharkiv") stands for the place's country. Source and target are never the
+same entity.
+
+Confidence starts from the pattern's prior and is lowered for each weaker link: an actor found
+through a modifier, a pronoun, a place or a deep search, a missing side, a governor chain, a
+non-asserted modality, a trigger matched on its surface form only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from functools import cached_property
+from itertools import combinations
+from typing import Any, NamedTuple
+
+from entente.events import codebook as cb
+from entente.events import syntax as sx
+from entente.events.arguments import NOUN_SOURCE_SLOTS, ActorIndex, Filler, slot_heads
+from entente.events.attribution import Attributed, attribute
+from entente.events.dates import DateMatch, find
+from entente.events.lexicon import Lexicon, Pattern
+from entente.events.modality import assess
+from entente.events.places import locate
+from entente.events.syntax import Token
+from entente.events.triggers import Frame, frames
+from entente.records import (
+    Actor,
+    Article,
+    Event,
+    Evidence,
+    Mention,
+    Modality,
+    Plover,
+    QuoteSpan,
+)
+
+__all__ = ["Coder"]
+
+NOUN_TARGETS = ["to", "against", "on", "with", "between", "for", "into", "over"]
+HOW_WEIGHT = {"direct": 1.0, "modifier": 0.95, "coref": 0.9, "place": 0.85, "deep": 0.8}
+STATE_ROLES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "IGO"})
+
+
+class Sides(NamedTuple):
+    sources: list[Filler]
+    targets: list[Filler]
+
+
+class Pair(NamedTuple):
+    source: Filler | None
+    target: Filler | None
+    reciprocal: bool
+
+
+class Context(NamedTuple):
+    """What the coder knows about the sentence being coded."""
+
+    sent: Any
+    index: int
+    article: Article
+    published: date | None
+    actors: ActorIndex
+    quotes: Sequence[QuoteSpan]
+    past_dates: list[tuple[DateMatch, Token]]
+    future_dates: list[tuple[DateMatch, Token]]
+
+
+def parse_published(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def political(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country or actor.org or actor.code)
+
+
+class Coder:
+    """Codes events from a parsed article. `lexicon` defaults to the packaged one; `resolver`
+    (for actors on the event date) defaults to `entente.actors.Resolver(kb)`."""
+
+    def __init__(self, kb: Any, lexicon: Lexicon | None = None, resolver: Any = None):
+        self.kb = kb
+        self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        self.codebook = cb.load()
+        self._resolver = resolver
+        self.cues = self.lexicon.cues
+
+    @cached_property
+    def resolver(self) -> Any:
+        if self._resolver is not None:
+            return self._resolver
+        from entente.actors import Resolver
+
+        return Resolver(self.kb)
+
+    # -- the article --------------------------------------------------------------------------
+    def code(self, doc: Any, mentions: list[Mention], quotes: list[QuoteSpan],
+             article: Article) -> list[Event]:
+        published = parse_published(article.published)
+        index = ActorIndex(mentions)
+        skip = _inside_names(mentions)
+        events: list[Event] = []
+        for n, sent in enumerate(doc.sents):
+            ctx = Context(sent, n, article, published, index, quotes,
+                          _dates(sent, published, False), _dates(sent, published, True))
+            events += self.code_sentence(ctx, skip)
+        return events
+
+    def code_sentence(self, ctx: Context, skip: set[int]) -> list[Event]:
+        found = frames(ctx.sent, self.lexicon, skip)
+        own_dates = {f.trigger.i: _own_date(f, ctx) for f in found}
+        out: list[Event] = []
+        seen: set[tuple[Any, ...]] = set()
+        for f in found:
+            for ev in self._frame_events(f, ctx, own_dates, found):
+                key = (_akey(ev.source), _akey(ev.target), ev.cameo, ev.evidence.start)
+                rkey = (_akey(ev.target), _akey(ev.source), ev.cameo, ev.evidence.start)
+                if key in seen or (ev.reciprocal and rkey in seen):
+                    continue
+                seen.add(key)
+                out.append(msgspec_replace(ev, id=f"{ctx.article.id}:{ctx.index}:{len(out)}"))
+        return out
+
+    # -- one frame ----------------------------------------------------------------------------
+    def _frame_events(self, f: Frame, ctx: Context, own_dates: dict[int, DateMatch | None],
+                      found: list[Frame]) -> list[Event]:
+        chosen = self._choose(f, ctx)
+        if chosen is None:
+            return []
+        pattern, sides = chosen
+        code, forced = self._code(f, pattern, sides)
+        if code is None:
+            return []
+        attributed = attribute(f.trigger, f.head, ctx.quotes, ctx.actors, self.cues)
+        verdict = assess(f.head, self.cues, in_quote=bool(attributed and attributed.in_quote))
+        modality: Modality = verdict.modality
+        if forced == "negated" or (forced == "hypothetical" and modality == "asserted"):
+            modality = forced  # type: ignore[assignment]
+        code, modality = self._future_code(code, modality, verdict.future, f, pattern, sides,
+                                           attributed)
+        if code is None:
+            return []
+        when, date_from = _event_date(f, ctx, own_dates, found, verdict.future)
+        pairs = _pairs(sides, pattern.reciprocal if pattern else False)
+        return self._assemble(f, ctx, pattern, code, modality, pairs, when, date_from, attributed,
+                              verdict.future)
+
+    def _choose(self, f: Frame, ctx: Context) -> tuple[Pattern | None, Sides] | None:
+        """The first candidate pattern whose needs are met, with its sides."""
+        if not f.patterns:
+            return None, self._sides(f, None, ctx)
+        for p in f.patterns:
+            sides = self._sides(f, p, ctx)
+            if p.needs_target and not sides.targets:
+                continue
+            if p.needs_source and not sides.sources:
+                continue
+            return p, sides
+        return None
+
+    def _code(self, f: Frame, p: Pattern | None, sides: Sides) -> tuple[str | None, str | None]:
+        """The frame's code after its governors, and a modality they force (or None)."""
+        if p is None:
+            return (f.governors[-1].alone if f.governors else None), None
+        code: str | None = p.code
+        if p.state_code and any(_is_state(s.mention) for s in sides.sources):
+            code = p.state_code
+        base = code
+        forced = None
+        for g in reversed(f.governors):
+            new = g.recode(code)
+            if new is None or new == "-":
+                return None, None
+            if new == "=?":
+                forced = forced or "hypothetical"
+            elif new == "=!":
+                forced = "negated"
+            elif new != "=":
+                code = new
+        if forced == "negated" and any(g.negation == "complement" for g in f.governors):
+            code = base
+        return code, forced
+
+    def _future_code(self, code: str, modality: Modality, future: bool, f: Frame,
+                     p: Pattern | None, sides: Sides,
+                     attributed: Attributed | None) -> tuple[str | None, Modality]:
+        """An announced future event: cooperation becomes an intent (03x); a conflict event is
+        a threat when its source announced it, else a prediction (hypothetical)."""
+        if not future or modality != "asserted" or code.startswith("03") or f.governors:
+            return code, modality
+        root = int(code[:2])
+        if root < 10:
+            new = self.lexicon.recode("future", code)
+            return (new if new and new not in ("=", "=?", "=!", "-") else code), modality
+        if root == 13:
+            return code, modality
+        speaker = attributed.speaker if attributed else None
+        own = speaker is not None and any(_same_country(speaker, s.mention) for s in sides.sources)
+        if own:
+            new = self.lexicon.recode("threat", code)
+            if new and new not in ("=", "=?", "=!", "-"):
+                return new, modality
+        return code, "hypothetical"
+
+    # -- arguments ----------------------------------------------------------------------------
+    def _sides(self, f: Frame, p: Pattern | None, ctx: Context) -> Sides:
+        t = f.trigger
+        passive = sx.is_passive(t) if sx.is_verbal(t) else False
+        nominal = p.pos == "noun" if p else sx.is_nominal(t)
+        sources = self._fill(t, p.source if p and p.source else None, nominal, passive, ctx,
+                             role="source")
+        if not sources and f.head is not t:
+            sources = self._fill(f.head, None, sx.is_nominal(f.head), False, ctx, role="source")
+        targets = self._governor_targets(f, ctx)
+        if not targets:
+            targets = self._fill(t, p.target if p and p.target else None, nominal, passive, ctx,
+                                 role="target")
+        used = {s.token for s in sources} | {s.key for s in sources}
+        targets = [x for x in targets if x.token not in used and x.key not in used]
+        return Sides(_dedupe(sources), _dedupe(targets))
+
+    def _governor_targets(self, f: Frame, ctx: Context) -> list[Filler]:
+        for g, tok in zip(f.governors, _governor_tokens(f), strict=False):
+            if g.target != "object":
+                continue
+            heads = sx.objects(tok) + sx.kids(tok, "iobj")
+            for prep in ("on", "upon", "to"):
+                heads += sx.prep_objects(tok, prep)
+            found = _flat(ctx.actors.groups(heads))
+            if found:
+                return found
+        return []
+
+    def _fill(self, t: Token, slots: list[str] | None, nominal: bool, passive: bool,
+              ctx: Context, role: str) -> list[Filler]:
+        if slots is None:
+            if role == "source":
+                slots = [*NOUN_SOURCE_SLOTS, "head_subject"] if nominal else ["subj"]
+            else:
+                slots = NOUN_TARGETS if nominal else ["obj"]
+        for slot in slots:
+            found = self._slot(t, slot, passive, ctx)
+            if not found and nominal and role == "target" and slot not in ("poss", "amod", "compound"):
+                found = self._slot_on_head(t, slot, ctx)
+            if found:
+                return found
+        return []
+
+    def _slot(self, t: Token, slot: str, passive: bool, ctx: Context) -> list[Filler]:
+        if slot == "head_subject":
+            return _flat(ctx.actors.groups(_head_subject(t)))
+        if slot == "subj" and not passive and sx.is_nominal(t):
+            return _flat(ctx.actors.groups(_head_subject(t)))
+        heads = slot_heads(t, slot, passive)
+        return _flat(ctx.actors.groups(heads, deep=slot.endswith("_deep")))
+
+    def _slot_on_head(self, t: Token, slot: str, ctx: Context) -> list[Filler]:
+        """A noun's target may hang on the verb that carries it ("cooperation grows *between*
+        X and Y", "support proved crucial *to* X")."""
+        head = t.head
+        if head is t or sx.dep(t) not in ("nsubj", "obj", "nsubj:pass", "xcomp"):
+            return []
+        carriers = [head, *sx.kids(head, "xcomp", "acomp")]
+        for c in carriers:
+            found = _flat(ctx.actors.groups(sx.prep_objects(c, slot.removesuffix("_deep"))))
+            if found:
+                return found
+        return []
+
+    # -- assembly -----------------------------------------------------------------------------
+    def _assemble(self, f: Frame, ctx: Context, p: Pattern | None, code: str, modality: Modality,
+                  pairs: list[Pair], when: str | None, date_from: str | None,
+                  attributed: Attributed | None, future: bool) -> list[Event]:
+        row = self.codebook.get(code)
+        if row is None:
+            return []
+        on = _as_date(when)
+        location = locate(f.trigger, ctx.actors, self.kb)
+        evidence = _evidence(f, ctx.sent, p, code)
+        out = []
+        for pair in pairs:
+            source = self._actor(pair.source, on)
+            target = self._actor(pair.target, on)
+            if not (political(source) or political(target)):
+                continue
+            conf = _confidence(f, p, pair, modality)
+            out.append(Event(
+                id="", sentence=ctx.index, text=ctx.sent.text, source=source, target=target,
+                cameo=code, root=row.root, quad_class=row.quad_class, goldstein=row.goldstein,
+                plover=Plover(type=row.plover_type, mode=row.plover_mode), modality=modality,
+                date=when, date_from=date_from, location=location,  # type: ignore[arg-type]
+                attribution=attributed.attribution if attributed else None, evidence=evidence,
+                confidence=conf, reciprocal=pair.reciprocal,
+            ))
+        return out
+
+    def _actor(self, filler: Filler | None, on: date | None) -> Actor | None:
+        if filler is None:
+            return None
+        m = filler.mention
+        if filler.how == "place" and m.actor.country:
+            a = m.actor
+            return Actor(text=a.text, name=a.name, code=a.country, country=a.country, id=a.id)
+        try:
+            return self.resolver.actor_at(m, on)
+        except Exception:
+            return m.actor
+
+
+# -- helpers ------------------------------------------------------------------------------------
+def msgspec_replace(ev: Event, **changes: Any) -> Event:
+    import msgspec
+
+    return msgspec.structs.replace(ev, **changes)
+
+
+def _akey(a: Actor | None) -> tuple[str | None, ...] | None:
+    return None if a is None else (a.id, a.code, a.country, a.org, a.text)
+
+
+def _inside_names(mentions: Sequence[Mention]) -> set[int]:
+    """Tokens inside multi-word names ("Warsaw *Pact*", "Security *Council*") trigger nothing."""
+    return {i for m in mentions if m.kind == "name" and m.end - m.start > 1
+            and m.type not in ("country", "person") for i in range(m.start, m.end)}
+
+
+def _is_state(m: Mention) -> bool:
+    role = (m.actor.role or "").upper()
+    return role in STATE_ROLES or (m.type or "") in ("country", "igo") or (
+        bool(m.actor.country) and not role)
+
+
+def _same_country(a: Mention, b: Mention) -> bool:
+    return bool(a.actor.country) and a.actor.country == b.actor.country
+
+
+def _flat(groups: list[list[Filler]]) -> list[Filler]:
+    return [f for g in groups for f in g]
+
+
+def _dedupe(fillers: list[Filler]) -> list[Filler]:
+    seen: dict[str, Filler] = {}
+    for f in fillers:
+        seen.setdefault(f.key, f)
+    return list(seen.values())
+
+
+def _head_subject(t: Token) -> list[Token]:
+    """For an event noun: the subject of the verb that carries it ("Turkey *imposed* sanctions"),
+    or of the copula it is the predicate of ("Russia is one of the largest *suppliers*")."""
+    node = t
+    for _ in range(3):
+        if sx.kids(node, "cop"):
+            return sx.kids(node, *sx.SUBJ)
+        head = node.head
+        if head is node:
+            return []
+        d = sx.dep(node)
+        if d in ("obj", "xcomp", "obl") and sx.is_verbal(head):
+            return sx.subject(head) if not sx.is_passive(head) else sx.agent(head)
+        if d in ("nmod", "appos", "conj"):
+            node = head
+            continue
+        return []
+    return []
+
+
+def _governor_tokens(f: Frame) -> list[Token]:
+    """The tokens of a frame's governors, outermost first (the chain follows complements)."""
+    out = [f.head]
+    doc = f.head.doc
+    rest = sorted(i for i in f.tokens if i not in (f.head.i, f.trigger.i))
+    out += [doc[i] for i in rest]
+    return out[: len(f.governors)]
+
+
+def _pairs(sides: Sides, reciprocal: bool) -> list[Pair]:
+    src, tgt = sides.sources, sides.targets
+    if reciprocal and not tgt and len(src) >= 2:
+        return [Pair(a, b, True) for a, b in combinations(src, 2)]
+    if reciprocal and not src and len(tgt) >= 2:
+        return [Pair(a, b, True) for a, b in combinations(tgt, 2)]
+    out = []
+    for s in src or [None]:
+        for t in tgt or [None]:
+            if s is not None and t is not None and s.key == t.key:
+                continue
+            out.append(Pair(s, t, reciprocal and s is not None and t is not None))
+    return out
+
+
+def _confidence(f: Frame, p: Pattern | None, pair: Pair, modality: Modality) -> float:
+    conf = p.prior if p else (f.governors[0].prior if f.governors else 0.5)
+    for g in f.governors:
+        conf *= 0.5 + g.prior / 2
+    for side in (pair.source, pair.target):
+        conf *= HOW_WEIGHT.get(side.how, 0.8) if side is not None else 0.88
+    if modality != "asserted":
+        conf *= 0.9
+    if p is not None and sx.lemma(f.trigger) not in p.lemma:
+        conf *= 0.95
+    return round(min(0.99, max(0.05, conf)), 3)
+
+
+def _evidence(f: Frame, sent: Any, p: Pattern | None, code: str) -> Evidence:
+    base = sent.start_char
+    first, last = sorted((f.head, f.trigger), key=lambda t: t.i)
+    if last.i - first.i > 5:
+        first = last = f.head
+    start = first.idx - base
+    end = last.idx + len(last.text) - base
+    rule = "+".join([g.id for g in f.governors] + ([p.id] if p else []))
+    return Evidence(trigger=sent.text[start:end], start=start, end=end, rule=rule or code)
+
+
+# -- dates --------------------------------------------------------------------------------------
+def _dates(sent: Any, published: date | None, future: bool) -> list[tuple[DateMatch, Token]]:
+    out = []
+    for m in find(sent.text, published, future):
+        toks = [t for t in sent if m.start <= t.idx - sent.start_char < m.end]
+        if not toks:
+            continue
+        inside = {t.i for t in toks}
+        head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[0])
+        out.append((m, head))
+    return out
+
+
+def _attached(head: Token, f: Frame) -> bool:
+    """Does a date expression headed at `head` modify this frame's clause?"""
+    targets = set(f.tokens) | {f.trigger.i}
+    carrier = f.trigger.head
+    if (not sx.is_verbal(f.trigger) and carrier is not f.trigger and sx.is_verbal(carrier)
+            and sx.dep(f.trigger) in ("obj", "nsubj", "nsubj:pass")):
+        targets.add(carrier.i)
+    for a in sx.ancestors(head, 6):
+        if a.i in targets:
+            return True
+        if sx.is_verbal(a):
+            return False
+    return False
+
+
+def _own_date(f: Frame, ctx: Context) -> DateMatch | None:
+    for m, head in ctx.past_dates:
+        if _attached(head, f):
+            return m
+    return None
+
+
+def _event_date(f: Frame, ctx: Context, own: dict[int, DateMatch | None], found: list[Frame],
+                future: bool) -> tuple[str | None, str | None]:
+    match = own.get(f.trigger.i)
+    if match is not None and future:
+        match = next((m for m, _ in ctx.future_dates if m.start == match.start), match)
+    if match is None:
+        match = _inherited(f, own, found)
+    if match is not None and match.value is not None:
+        return match.value, "text"
+    if match is not None and match.relative:
+        return None, None  # a relative date with no publication date: unknown, never guessed
+    if ctx.published is not None:
+        return ctx.published.isoformat(), "published"
+    return None, None
+
+
+def _inherited(f: Frame, own: dict[int, DateMatch | None], found: list[Frame]) -> DateMatch | None:
+    """An undated event in a clause hanging on a dated event ("October's clashes in the region,
+    *where* Turkish support proved crucial") shares its date."""
+    owner = {i: fr.trigger.i for fr in found for i in fr.tokens}
+    for a in sx.ancestors(f.trigger, 8):
+        if a.i in owner and own.get(owner[a.i]) is not None and owner[a.i] != f.trigger.i:
+            return own[owner[a.i]]
+        if sx.dep(a) in ("ccomp", "parataxis"):
+            return None
+    return None
+
+
+def _as_date(value: str | None) -> date | None:
+    """A day inside an ISO date of any precision, for resolving office holders."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return date(int(parts[0]), 7, 1)
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 15)
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,319 @@
+"""The event pattern lexicon: data files, their schema and the loader.
+
+The files in this folder are the coder's knowledge (see SCHEMA.md beside them):
+
+* `classes.yaml`   named word lists used by constraints ("agreement": agreement, accord, treaty ...);
+* `verbs.yaml`     verb and verb + particle/preposition patterns → CAMEO codes;
+* `nouns.yaml`     event nouns ("talks", "clashes", "sanctions") → CAMEO codes;
+* `governors.yaml` words that take an event as complement ("pledged to", "urged X to",
+                   "refused to", "decision to") and turn its code into another one;
+* `cues.yaml`      modality, reporting and light-verb word lists.
+
+`Lexicon.load()` reads and checks them; any problem raises `KnowledgeBaseError` naming the file,
+the line and the entry id. A user may pass extra files that add or replace entries by id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import msgspec
+import yaml
+
+from entente.errors import KnowledgeBaseError
+
+__all__ = ["Cues", "Governor", "Lexicon", "Pattern"]
+
+FILES = ("classes.yaml", "verbs.yaml", "nouns.yaml", "governors.yaml", "cues.yaml")
+# Argument slots a pattern may name: grammatical relations, or any preposition ("with", "to" ...).
+RELATION_SLOTS = frozenset({"subj", "obj", "iobj", "poss", "agent", "amod", "compound", "between"})
+MAP_SPECIALS = frozenset({"=", "=?", "=!", "-"})
+
+
+class Pattern(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One trigger pattern. Constraints narrow it; the most specific matching pattern wins."""
+
+    id: str
+    lemma: list[str]
+    pos: Literal["verb", "noun", "adj"]
+    code: str
+    prior: float = 0.7
+    particle: str | None = None        # compound:prt ("pull *out*", "crack *down*")
+    prep: str | None = None            # a required preposition on the trigger ("call *for*")
+    object: str | None = None          # class the object (or prep object / noun modifier) is in
+    without: str | None = None         # class the object must NOT be in
+    subject: str | None = None         # class the subject's head word must be in
+    complement: str | None = None      # class the xcomp/ccomp verb's lemma must be in
+    governed_by: str | None = None     # class the governing verb must be in (nouns)
+    state_code: str | None = None      # code to use when the source is a state actor
+    source: list[str] = msgspec.field(default_factory=list)
+    target: list[str] = msgspec.field(default_factory=list)
+    reciprocal: bool = False
+    needs_target: bool = False
+    needs_source: bool = False
+    passive: Literal["any", "no", "only"] = "any"
+    note: str = ""
+    line: int = 0
+    file: str = ""
+
+    @property
+    def specificity(self) -> int:
+        fields = (self.particle, self.prep, self.object, self.subject, self.complement,
+                  self.governed_by, self.without)
+        return sum(f is not None for f in fields) + self.needs_target
+
+
+class Governor(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A word that takes an event as its complement and recodes it.
+
+    `map` goes from a code prefix of the complement event ("07", "072", "*" for any) to the code
+    to emit, or to a special value: "=" keep the complement's code, "=?" keep it as hypothetical,
+    "=!" keep it as negated, "-" code nothing. `alone` is the code when the complement is not an
+    event ("pledged to hold elections"); None codes nothing then.
+    """
+
+    id: str
+    lemma: list[str]
+    pos: Literal["verb", "noun", "adj"]
+    map: dict[str, str]
+    alone: str | None = None
+    prep: str | None = None            # the complement is this preposition's object ("call *for*")
+    target: Literal["complement", "object"] = "complement"
+    # When the governor itself is negated ("has no plans to send"), "complement" codes the
+    # complement event as negated ("send", 07x) instead of a negated intent (03x).
+    negation: Literal["self", "complement"] = "self"
+    prior: float = 0.75
+    note: str = ""
+    line: int = 0
+    file: str = ""
+
+    def recode(self, code: str | None) -> str | None:
+        """The code this governor gives a complement event of `code` (None: not an event)."""
+        if code is None:
+            return self.alone
+        return recode(self.map, code)
+
+
+def recode(table: dict[str, str], code: str) -> str | None:
+    """Look a code up in a recoding table by longest prefix, then "*"."""
+    for n in range(len(code), 0, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return table.get("*")
+
+
+class Cues(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Word lists for modality, reporting and light verbs (lemmas, lower case)."""
+
+    negators: list[str]
+    negating_verbs: list[str]
+    negating_nouns: list[str]
+    modals: list[str]
+    hypothetical_verbs: list[str]
+    hypothetical_adjectives: list[str]
+    conditional_marks: list[str]
+    future_aux: list[str]
+    reporting_verbs: list[str]
+    light_verbs: list[str]
+    statement_verbs: list[str]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that records the line of every mapping as `line` (for error messages).
+
+    It also reads `on`, `off`, `yes` and `no` as words, not booleans (YAML 1.1 would turn the
+    preposition "on" and the negator "no" into True/False); only `true`/`false` are booleans.
+    """
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping.setdefault("line", node.start_mark.line + 1)
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _read(name: str, text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"not valid YAML: {exc}", where=name) from None
+
+
+def _entry(kind: type[Any], raw: dict[str, Any], name: str) -> Any:
+    raw = dict(raw)
+    if kind is not Cues:
+        raw["file"] = name
+    for key in ("lemma", "source", "target") if kind is Pattern else ("lemma",):
+        if key in raw:
+            raw[key] = _as_list(raw[key])
+    if "map" in raw:
+        raw["map"] = {str(k): str(v) for k, v in raw["map"].items() if k != "line"}
+    try:
+        return msgspec.convert(raw, kind)
+    except msgspec.ValidationError as exc:
+        where = f"{name}:{raw.get('line', '?')}"
+        raise KnowledgeBaseError(f"entry {raw.get('id', '?')!r}: {exc}", where=where) from None
+
+
+class Lexicon:
+    """Patterns indexed by trigger word, governors, word classes and cues."""
+
+    def __init__(self, patterns: Sequence[Pattern], governors: Sequence[Governor],
+                 classes: dict[str, frozenset[str]], cues: Cues, version: str = "",
+                 recoders: dict[str, dict[str, str]] | None = None):
+        self.patterns = list(patterns)
+        self.recoders = recoders or {}
+        self.governors = list(governors)
+        self.classes = classes
+        self.cues = cues
+        self.version = version
+        self._by_word: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+        for p in self.patterns:
+            for word in p.lemma:
+                self._by_word[(p.pos, word)].append(p)
+        self._gov: dict[tuple[str, str], list[Governor]] = defaultdict(list)
+        for g in self.governors:
+            for word in g.lemma:
+                self._gov[(g.pos, word)].append(g)
+
+    # -- lookups ------------------------------------------------------------------------------
+    def patterns_for(self, pos: str, words: Iterable[str]) -> list[Pattern]:
+        seen: dict[str, Pattern] = {}
+        for w in words:
+            for p in self._by_word.get((pos, w), ()):
+                seen.setdefault(p.id, p)
+        return list(seen.values())
+
+    def governors_for(self, pos: str, words: Iterable[str]) -> list[Governor]:
+        seen: dict[str, Governor] = {}
+        for w in words:
+            for g in self._gov.get((pos, w), ()):
+                seen.setdefault(g.id, g)
+        return list(seen.values())
+
+    def recode(self, table: str, code: str) -> str | None:
+        """Recode with a named table (`recoders` in governors.yaml): "future", "threat"."""
+        return recode(self.recoders.get(table, {}), code)
+
+    def in_class(self, name: str, word: str) -> bool:
+        return word in self.classes.get(name, ())
+
+    def codes(self) -> set[str]:
+        """Every code the lexicon can emit (patterns, state codes and governor maps)."""
+        out = {p.code for p in self.patterns}
+        out |= {p.state_code for p in self.patterns if p.state_code}
+        for table in self.recoders.values():
+            out |= {v for v in table.values() if v not in MAP_SPECIALS}
+        for g in self.governors:
+            out |= {v for v in g.map.values() if v not in MAP_SPECIALS}
+            if g.alone:
+                out.add(g.alone)
+        return out
+
+    # -- loading ------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, extra_paths: Sequence[str | Path] = ()) -> Lexicon:
+        """The packaged lexicon, plus user files that add or replace entries by id."""
+        base = resources.files("entente.events.lexicon")
+        texts = [(name, base.joinpath(name).read_text("utf-8")) for name in FILES]
+        texts += [(str(p), Path(p).read_text("utf-8")) for p in extra_paths]
+        return cls.from_texts(texts)
+
+    @classmethod
+    def from_texts(cls, texts: Sequence[tuple[str, str]]) -> Lexicon:
+        patterns: dict[str, Pattern] = {}
+        governors: dict[str, Governor] = {}
+        classes: dict[str, frozenset[str]] = {}
+        cues: Cues | None = None
+        recoders: dict[str, dict[str, str]] = {}
+        digest = hashlib.sha256()
+        for name, text in texts:
+            digest.update(text.encode("utf-8"))
+            data = _read(name, text) or {}
+            if not isinstance(data, dict):
+                raise KnowledgeBaseError("top level must be a mapping", where=name)
+            for cname, words in (data.get("classes") or {}).items():
+                if cname != "line":
+                    classes[cname] = frozenset(w.lower() for w in _as_list(words))
+            for raw in data.get("patterns") or []:
+                p = _entry(Pattern, raw, name)
+                if p.id in patterns and patterns[p.id].file == name:
+                    raise KnowledgeBaseError(f"duplicate pattern id {p.id!r}", where=f"{name}:{p.line}")
+                patterns[p.id] = p
+            for raw in data.get("governors") or []:
+                g = _entry(Governor, raw, name)
+                if g.id in governors and governors[g.id].file == name:
+                    raise KnowledgeBaseError(f"duplicate governor id {g.id!r}", where=f"{name}:{g.line}")
+                governors[g.id] = g
+            for rname, table in (data.get("recoders") or {}).items():
+                if rname != "line":
+                    recoders[rname] = {str(k): str(v) for k, v in table.items() if k != "line"}
+            if "cues" in data:
+                raw_cues = {k: _as_list(v) for k, v in data["cues"].items() if k != "line"}
+                cues = _entry(Cues, raw_cues, name)
+        if cues is None:
+            raise KnowledgeBaseError("no `cues` section found", where=texts[0][0] if texts else "")
+        lex = cls(list(patterns.values()), list(governors.values()), classes, cues,
+                  version=digest.hexdigest()[:12], recoders=recoders)
+        lex.check()
+        return lex
+
+    def check(self) -> None:
+        """Cross-checks: every class named exists, every code is in the codebook."""
+        from entente.events import codebook
+
+        book = codebook.load()
+        for p in self.patterns:
+            where = f"{p.file}:{p.line}"
+            for field in (p.object, p.without, p.subject, p.complement, p.governed_by):
+                if field is not None and field not in self.classes:
+                    raise KnowledgeBaseError(f"pattern {p.id!r} names unknown class {field!r}",
+                                             where=where)
+            for code in (p.code, p.state_code):
+                if code is not None and code not in book:
+                    raise KnowledgeBaseError(f"pattern {p.id!r}: code {code!r} not in codebook",
+                                             where=where)
+            for slot in (*p.source, *p.target):
+                if not slot.removesuffix("_deep").isalpha():
+                    raise KnowledgeBaseError(f"pattern {p.id!r}: bad slot {slot!r}", where=where)
+        for g in self.governors:
+            where = f"{g.file}:{g.line}"
+            for key, value in g.map.items():
+                if value not in MAP_SPECIALS and value not in book:
+                    raise KnowledgeBaseError(f"governor {g.id!r}: {key} → {value!r} not in codebook",
+                                             where=where)
+            if g.alone is not None and g.alone not in book:
+                raise KnowledgeBaseError(f"governor {g.id!r}: alone {g.alone!r} not in codebook",
+                                         where=where)
+        for name, table in self.recoders.items():
+            for key, value in table.items():
+                if value not in MAP_SPECIALS and value not in book:
+                    raise KnowledgeBaseError(f"recoder {name!r}: {key} → {value!r} not in codebook",
+                                             where="governors.yaml")
+        for name in ("future", "threat"):
+            if name not in self.recoders:
+                raise KnowledgeBaseError(f"recoder {name!r} missing", where="governors.yaml")

@@ -1,0 +1,174 @@
+"""Small questions asked of a UD dependency parse (spaCy tokens).
+
+Labels are Universal Dependencies as the bundled parser produces them (nsubj, obj, obl,
+nsubj:pass, obl:agent, conj, nmod, nmod:poss, xcomp, ccomp, advcl, acl, acl:relcl, compound,
+amod, case, mark, aux, ...). Every helper tolerates a missing or partial parse: it answers
+"nothing" rather than raising.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+Token = Any  # spacy.tokens.Token (kept loose: tests build Docs by hand)
+
+SUBJ = ("nsubj", "nsubj:outer", "csubj")
+PASS_SUBJ = ("nsubj:pass", "csubj:pass")
+AGENT = ("obl:agent",)
+OBJ = ("obj", "dobj")
+PREP_ARGS = ("obl", "nmod", "advcl", "obl:agent", "acl", "obl:npmod", "nmod:npmod", "xcomp",
+             "obl:unmarked", "nmod:unmarked", "advmod")
+CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "acl", "acl:relcl", "advcl:relcl", "csubj", "parataxis")
+OBJECT_CONTROL = frozenset({
+    "urge", "ask", "tell", "order", "force", "allow", "permit", "help", "invite", "encourage",
+    "persuade", "press", "push", "request", "call", "instruct", "direct", "advise", "exhort",
+    "implore", "beseech", "warn", "accuse", "blame", "compel", "enable", "require",
+})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def lemma(t: Token) -> str:
+    """Lower-case lemma, falling back to the form when the pipeline has no lemmatiser."""
+    return (t.lemma_ or t.text).lower()
+
+
+def words(t: Token) -> tuple[str, ...]:
+    """The lookup keys of a token: lemma and lower-case form (they differ for "talks")."""
+    lem, low = lemma(t), t.lower_
+    return (lem,) if lem == low else (lem, low)
+
+
+def dep(t: Token) -> str:
+    return t.dep_ or ""
+
+
+def kids(t: Token, *deps: str) -> list[Token]:
+    return [c for c in t.children if dep(c) in deps]
+
+
+def kid_deps_start(t: Token, prefix: str) -> list[Token]:
+    return [c for c in t.children if dep(c).split(":")[0] == prefix]
+
+
+def is_verbal(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+
+
+def is_nominal(t: Token) -> bool:
+    return t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or t.tag_.startswith(("NN", "PRP"))
+
+
+def is_passive(t: Token) -> bool:
+    return bool(kids(t, *PASS_SUBJ, "aux:pass")) or "Voice=Pass" in str(t.morph)
+
+
+def case_word(t: Token) -> str | None:
+    """The preposition (or subordinator) marking a nominal or clause: "to" for "to Kyiv",
+    "out of" for "out of Kabul" (case + fixed), "by" for "by bolstering"."""
+    for c in t.children:
+        if dep(c) in ("case", "mark") and c.i < t.i:
+            fixed = [f.lower_ for f in c.children if dep(f) == "fixed"]
+            return " ".join([c.lower_, *fixed])
+    return None
+
+
+def conjuncts(t: Token) -> list[Token]:
+    """`t` and the nominals coordinated with it ("Erdoğan and Aliyev", "Turkey, Azerbaijan")."""
+    out = [t]
+    todo = [t]
+    while todo:
+        cur = todo.pop()
+        for c in cur.children:
+            if dep(c) == "conj" or (dep(c) == "appos" and c.pos_ == "PROPN" and t.pos_ == "PROPN"
+                                     and _listed(cur, c)):
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda x: x.i)
+
+
+def _listed(head: Token, other: Token) -> bool:
+    """An appositive that is really a list member: "Turkey, Azerbaijan" (comma, then a name)."""
+    between = head.doc[head.i + 1: other.i]
+    return len(between) == 1 and between[0].text == ","
+
+
+def prep_objects(t: Token, prep: str) -> list[Token]:
+    """Nominals (or clauses) attached to `t` by the preposition `prep`."""
+    out = []
+    for c in t.children:
+        if dep(c) in PREP_ARGS and case_word(c) == prep:
+            out.append(c)
+    return out
+
+
+def subject(t: Token) -> list[Token]:
+    """The subject of a clause, climbing through control, coordination and relative clauses."""
+    for _ in range(6):
+        found = kids(t, *SUBJ)
+        if found:
+            return [_unrelative(found[0])]
+        d = dep(t)
+        head = t.head
+        if head is t:
+            return []
+        if d == "xcomp" and lemma(head) in OBJECT_CONTROL:
+            objs = kids(head, *OBJ) or kids(head, "iobj")
+            return objs[:1] if objs else []
+        if d in ("acl:relcl",) and not kids(t, *PASS_SUBJ):
+            return [head]
+        if d in ("xcomp", "conj", "advcl", "ccomp") or (d == "acl" and is_verbal(head)):
+            if d == "ccomp":
+                return []
+            t = head
+            continue
+        if d == "acl" and t.tag_ in ("VBG", "VB", "TO") and is_nominal(head):
+            return []  # "decision to send": the noun's own source is used (see arguments)
+        return []
+    return []
+
+
+def _unrelative(t: Token) -> Token:
+    """A relative pronoun subject ("forces *that* attacked") stands for the noun it modifies."""
+    if t.lower_ in RELATIVE_PRONOUNS and dep(t.head).startswith("acl"):
+        return t.head.head
+    return t
+
+
+def objects(t: Token) -> list[Token]:
+    """The direct object (the passive subject for a passive verb)."""
+    return kids(t, *OBJ) or kids(t, *PASS_SUBJ)
+
+
+def agent(t: Token) -> list[Token]:
+    """The agent of a passive verb ("signed *by* Greece") or of a noun ("attack by X")."""
+    out = kids(t, *AGENT)
+    out += [c for c in t.children if dep(c) in ("obl", "nmod") and case_word(c) == "by"]
+    return out
+
+
+def ancestors(t: Token, limit: int = 12) -> Iterator[Token]:
+    n = 0
+    while t.head is not t and n < limit:
+        t = t.head
+        n += 1
+        yield t
+
+
+def clause_verb(t: Token) -> Token:
+    """The verb a token belongs to (itself when it is one)."""
+    if is_verbal(t):
+        return t
+    for a in ancestors(t):
+        if is_verbal(a):
+            return a
+    return t
+
+
+def span_text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    return doc[start:end].text

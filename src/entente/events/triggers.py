@@ -1,0 +1,200 @@
+"""What: which words of a sentence trigger events, with which pattern, through which governors.
+
+A *frame* is one event-to-be: the trigger word and its pattern, the code, and the chain of
+governors above it ("Turkey *pledged* to *send* aid": pledge → send; the frame's head is
+"pledged", its trigger "send", its code the intent code 033). Frames whose head is the
+complement of another frame, and event nouns that are the object of a trigger verb ("signed the
+*agreement*"), are folded into the outer frame rather than coded twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from entente.events import syntax as sx
+from entente.events.lexicon import Governor, Lexicon, Pattern
+from entente.events.syntax import Token
+
+__all__ = ["Frame", "frames", "ranked_patterns"]
+
+GOV_CLAUSE_DEPS = ("xcomp", "ccomp")
+GOV_NOUN_PREPS = ("to", "for", "on")
+MAX_DEPTH = 4
+
+
+class Frame(NamedTuple):
+    head: Token                 # outermost word (a governor, or the trigger itself)
+    trigger: Token              # the event word the pattern matched
+    patterns: list[Pattern]     # candidate patterns at the trigger, best first (may be empty)
+    governors: list[Governor]   # governors from the head down
+    tokens: frozenset[int]      # every token of the chain (folded into this frame)
+
+
+def _pos(t: Token) -> str | None:
+    if t.pos_ == "ADJ":
+        return "adj"
+    if t.pos_ in ("NOUN", "PROPN") or (not t.pos_ and t.tag_.startswith("NN")):
+        return "noun"
+    if t.pos_ == "VERB" or (not t.pos_ and t.tag_.startswith("VB")):
+        return "verb"
+    return None
+
+
+def object_words(t: Token, p: Pattern) -> set[str]:
+    """The words an `object` constraint is checked against."""
+    heads: list[Token] = []
+    if p.pos == "verb":
+        heads += sx.objects(t) + sx.kids(t, "iobj")
+        if p.prep:
+            heads += sx.prep_objects(t, p.prep)
+        heads += [c for c in sx.prep_objects(t, "with")] if p.prep == "with" else []
+        heads += sx.kids(t, "xcomp") if not heads else []
+    else:
+        heads.append(t)
+    out: set[str] = set()
+    for h in {x.i: x for hh in heads for x in sx.conjuncts(hh)}.values():
+        if h is not t:
+            out.update(sx.words(h))
+        for c in h.children:
+            if sx.dep(c) in ("amod", "compound", "nmod", "flat", "nummod", "obl") or (
+                    sx.dep(c) == "conj" and h is t):
+                for cc in sx.conjuncts(c):
+                    out.update(sx.words(cc))
+    return out
+
+
+def _static_ok(t: Token, p: Pattern, lex: Lexicon) -> bool:
+    if p.passive != "any" and (p.passive == "only") != sx.is_passive(t):
+        return False
+    if p.particle and not _has_particle(t, p.particle):
+        return False
+    if p.prep and not any(_prep_is(sx.case_word(c), p.prep) for c in t.children):
+        return False
+    if p.object or p.without:
+        words = object_words(t, p)
+        if p.object and not words & lex.classes[p.object]:
+            return False
+        if p.without and words & lex.classes[p.without]:
+            return False
+    if p.subject:
+        subj = sx.subject(t) if not sx.is_passive(t) else sx.agent(t)
+        if not subj or not set(sx.words(subj[0])) & lex.classes[p.subject]:
+            return False
+    if p.complement:
+        comp = sx.kids(t, *GOV_CLAUSE_DEPS)
+        if not comp or not set(sx.words(comp[0])) & lex.classes[p.complement]:
+            return False
+    return not (p.governed_by and not _governed(t, lex.classes[p.governed_by]))
+
+
+def _has_particle(t: Token, particle: str) -> bool:
+    for c in t.children:
+        if c.i > t.i and c.lower_ == particle and sx.dep(c) in ("compound:prt", "advmod", "prt"):
+            return True
+        if c.i > t.i and (sx.case_word(c) or "").split(" ")[0] == particle:
+            return True
+    return False
+
+
+def _prep_is(found: str | None, wanted: str) -> bool:
+    return found is not None and (found == wanted or found.split(" ")[-1] == wanted)
+
+
+def _governed(t: Token, words: frozenset[str]) -> bool:
+    """A noun is governed by a word class when its verb ("*held* talks", "cooperation *grows*")
+    or a participle modifying it ("*growing* ties") is in the class."""
+    head = t.head
+    if head is not t and sx.dep(t) in ("obj", "nsubj", "nsubj:pass", "obl", "nmod", "xcomp",
+                                       "conj", "appos") and set(sx.words(head)) & words:
+        return True
+    if (sx.dep(t) == "conj" and head is not t and head.head is not head
+            and set(sx.words(head.head)) & words):
+        return True
+    return any(sx.dep(c) in ("amod", "acl") and set(sx.words(c)) & words for c in t.children)
+
+
+def ranked_patterns(t: Token, lex: Lexicon) -> list[Pattern]:
+    """Patterns whose static constraints hold at `t`, most specific first (file order on ties)."""
+    pos = _pos(t)
+    if pos is None or (pos == "noun" and sx.dep(t) == "compound"):
+        return []
+    found = [p for p in lex.patterns_for(pos, sx.words(t)) if _static_ok(t, p, lex)]
+    order = {p.id: n for n, p in enumerate(lex.patterns)}
+    return sorted(found, key=lambda p: (-p.specificity, order[p.id]))
+
+
+def complements(t: Token, g: Governor, has_event: set[int]) -> list[Token]:
+    """The words that may carry the event a governor governs, best first."""
+    out: list[Token] = []
+    if g.pos == "noun":
+        out += [c for c in t.children if sx.dep(c) in ("acl", "acl:relcl") and c.i > t.i
+                and sx.is_verbal(c) and not sx.kids(c, *sx.SUBJ)]
+    else:
+        out += sx.kids(t, *GOV_CLAUSE_DEPS)
+    if g.prep:
+        out += [c for c in t.children if _prep_is(sx.case_word(c), g.prep)]
+        return out
+    out += [c for c in sx.kids(t, *sx.OBJ) if c.i in has_event]
+    for prep in GOV_NOUN_PREPS:
+        out += [c for c in sx.prep_objects(t, prep) if c.i in has_event]
+    return out
+
+
+def _frame(t: Token, lex: Lexicon, cands: dict[int, list[Pattern]], govs: dict[int, list[Governor]],
+           depth: int = 0) -> Frame | None:
+    if depth > MAX_DEPTH:
+        return None
+    has_event = set(cands) | set(govs)
+    for g in govs.get(t.i, ()):
+        for c in complements(t, g, has_event):
+            inner = _frame(c, lex, cands, govs, depth + 1)
+            if inner is not None:
+                return Frame(t, inner.trigger, inner.patterns, [g, *inner.governors],
+                             inner.tokens | {t.i})
+    if cands.get(t.i):
+        return Frame(t, t, cands[t.i], [], frozenset({t.i}))
+    for g in govs.get(t.i, ()):
+        if g.alone is not None:  # "pledged joint efforts": the governor's own code
+            return Frame(t, t, [], [g], frozenset({t.i}))
+    return None
+
+
+def frames(sent: Iterable[Token], lex: Lexicon, skip: set[int]) -> list[Frame]:
+    """Every frame of a sentence, outermost first, with complements folded in."""
+    tokens = [t for t in sent if t.i not in skip]
+    cands = {t.i: ps for t in tokens if (ps := ranked_patterns(t, lex))}
+    govs: dict[int, list[Governor]] = {}
+    for t in tokens:
+        pos = _pos(t)
+        if pos is not None:
+            found = lex.governors_for(pos, sx.words(t))
+            if found:
+                govs[t.i] = found
+    built = [f for t in tokens if (f := _frame(t, lex, cands, govs)) is not None]
+    inner = {i for f in built for i in f.tokens if i != f.head.i}
+    inner |= _object_nouns(built, lex)
+    kept: dict[int, Frame] = {}
+    for f in built:
+        if f.head.i not in inner and f.trigger.i not in kept:
+            kept[f.trigger.i] = f
+    return sorted(kept.values(), key=lambda f: f.head.i)
+
+
+def _object_nouns(built: list[Frame], lex: Lexicon) -> set[int]:
+    """Event nouns that are the object of a trigger verb ("*signed* the agreement"), unless the
+    verb is a light verb that only carries them ("*held* talks")."""
+    light = set(lex.cues.light_verbs)
+    by_trigger = {f.trigger.i: f for f in built}
+    out: set[int] = set()
+    for f in built:
+        t = f.trigger
+        if not f.patterns or f.patterns[0].pos != "verb":
+            continue
+        if set(sx.words(t)) & light and not (f.patterns[0].object or f.patterns[0].prep):
+            continue
+        for o in sx.objects(t):
+            for c in sx.conjuncts(o):
+                if c.i in by_trigger and by_trigger[c.i].patterns and by_trigger[c.i].patterns[0].pos == "noun":
+                    out.add(c.i)
+    return out
