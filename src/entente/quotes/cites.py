@@ -37,10 +37,7 @@ def citing_starts(view: DocView, lo: int, hi: int, skip: tuple[int, int]) -> lis
     for j in range(lo, hi):
         if skip[0] <= j < skip[1]:
             continue
-        t = doc[j]
-        if (t.lower_.endswith("ing") and (t.lemma_.lower() in view.lex.citing or
-                                           t.lower_[:-3] in view.lex.citing or
-                                           t.lower_[:-3] + "e" in view.lex.citing)):
+        if view.is_citing(doc[j]):
             out.append(j + 1)
     return out
 
@@ -66,7 +63,15 @@ def source(view: DocView, table: EntityTable, np: tuple[int, int], hi: int,
            published: date | None) -> tuple[Cited | None, tuple[int, int] | None]:
     """One source phrase as a `Cited`, and the span that names its author (for a speaker)."""
     cited, _ = _one(view, table, np, hi, published)
+    if cited is None or cited.kind != "publication" or not _is_publication(view, np):
+        return cited, None
     return cited, _author_span(view, np, hi)
+
+
+def _is_publication(view: DocView, np: tuple[int, int]) -> bool:
+    head = view.doc[speakers.head_of(view, *np)]
+    return head.lemma_.lower() in view.lex.publication_nouns or \
+        head.lower_.rstrip("s") in view.lex.publication_nouns
 
 
 def _one(view: DocView, table: EntityTable, np: tuple[int, int], hi: int,
@@ -74,8 +79,7 @@ def _one(view: DocView, table: EntityTable, np: tuple[int, int], hi: int,
     doc = view.doc
     head = speakers.head_of(view, *np)
     after = _after_np(view, np, hi)
-    if doc[head].lemma_.lower() in view.lex.publication_nouns or \
-            doc[head].lower_.rstrip("s") in view.lex.publication_nouns:
+    if _is_publication(view, np):
         return _publication(view, np, head, after, hi, published)
     kind, name, role, org = _who(view, table, np)
     return Cited(name=name, role=role, org=org, kind=kind), None
@@ -116,7 +120,8 @@ def _author_span(view: DocView, np: tuple[int, int], hi: int) -> tuple[int, int]
     mods = [k for k in range(start, head) if doc[k].lower_ not in view.lex.publication_modifiers]
     if mods:
         s, e = mods[0], mods[-1] + 1
-        if any(view.is_name(doc[k]) for k in range(s, e)) or doc[e - 1].lower_ in view.lex.org_nouns:
+        if any(view.is_name(doc[k]) or doc[k].text[:1].isupper() for k in range(s, e)) or \
+                doc[e - 1].lower_ in view.lex.org_nouns:
             return s, e
     k = head + 1
     if k < len(doc) and doc[k].lower_ in AUTHOR_PREPS and k + 1 < hi:

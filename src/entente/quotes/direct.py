@@ -46,6 +46,8 @@ def frame_after(view: DocView, qmap: QuoteMap, st: SegTokens) -> Found | None:
     if cue is None:
         return None
     if cue == k:
+        if view.cue(doc[cue]).cls != "speech":  # type: ignore[union-attr]
+            return None  # "tells the story": tell does not invert
         subject = speakers.subject_after(view, cue, hi)
     else:
         subject = speakers.subject_before(view, cue, k)

@@ -114,9 +114,11 @@ class EntityTable:
         runs led by a known first name or an honorific)."""
         taken = {i for m in given for i in range(m.start, m.end)}
         out: list[Mention] = []
-        spans = [(e.start, e.end, NER_TYPES.get(e.label_)) for e in self.doc.ents]
-        spans += self._name_runs()
-        for start, end, type_ in sorted(spans, key=lambda s: (s[0], -s[1])):
+        spans = self._name_runs()
+        spans += [(e.start, self._run_end(e.start, e.end), NER_TYPES.get(e.label_))
+                  for e in self.doc.ents]
+        spans += self._org_runs()
+        for start, end, type_ in spans:
             if type_ is None or any(i in taken for i in range(start, end)):
                 continue
             while start < end and self.doc[start].lower_ in ("the", "a", "an"):
@@ -156,6 +158,36 @@ class EntityTable:
                         out.append((k, j, "person"))
                         break
             i = max(j, i + 1)
+        return out
+
+    def _run_end(self, start: int, end: int) -> int:
+        """Extend an NER span over the rest of its capitalised run ("Recep Tayyip" + "Erdoğan")."""
+        doc = self.doc
+        if not _capitalised(doc[start].text):
+            return end
+        while end < len(doc) and _capitalised(doc[end].text) and doc[end].tag_ != "POS" and \
+                not doc[end].is_sent_start:
+            end += 1
+        return end
+
+    def _org_runs(self) -> list[tuple[int, int, str | None]]:
+        """Runs of two or more capitalised words with no known first name, as organisations
+        ("Meridian Institute", "Doctors Without Borders"); small joining words are allowed."""
+        doc, out, i = self.doc, [], 0
+        joiners = ("of", "and", "for", "without", "&")
+        while i < len(doc):
+            if not _capitalised(doc[i].text) or doc[i].tag_ in ("DT", "PRP", "PRP$"):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and not doc[j].is_sent_start and (
+                    (_capitalised(doc[j].text) and doc[j].tag_ != "POS") or
+                    (doc[j].lower_ in joiners and j + 1 < len(doc) and _capitalised(doc[j + 1].text))):
+                j += 1
+            words = [t for t in doc[i:j] if _capitalised(t.text)]
+            if len(words) >= 2 and not any(t.ent_type_ in ("DATE", "TIME") for t in doc[i:j]):
+                out.append((i, j, "org"))
+            i = j
         return out
 
     def _link_surnames(self) -> None:

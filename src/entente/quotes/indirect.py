@@ -76,7 +76,7 @@ def _backward(view: DocView, qmap: QuoteMap, v: int) -> Found | None:
     if _has_clause(view, v + 1, hi, skip_subject=subject):
         return None
     start, end = view.trim(lo, comma)
-    if end - start < 2 or not _has_finite(view, start, end):
+    if end - start < 2 or not _has_verb(view, start, end):
         return None
     return Found(start=start, end=end, direct=False, cue=v, subject=subject,
                  frame=(frame_start, hi))
@@ -119,6 +119,11 @@ def _subject(view: DocView, v: int, lo: int, previous: list[Found]) -> Subject |
         for f in reversed(previous):
             if f.cue is not None and lo <= f.cue < v and f.subject is not None:
                 return f.subject
+        for k in range(lo, j):  # the clause's first verb with a subject: its main verb
+            if view.is_finite(doc[k]) or view.cue(doc[k]) is not None:
+                found = speakers.subject_before(view, k, lo)
+                if found is not None:
+                    return found
         return speakers.subject_from_parse(view, v)
     return speakers.subject_before(view, v, lo) or speakers.subject_from_parse(view, v)
 
@@ -158,7 +163,7 @@ def _clause_starts(view: DocView, k: int, hi: int, *, strict: bool = False) -> b
     if np is None:
         return False
     j = np[1]
-    while j < hi and (doc[j].tag_.startswith("RB") or doc[j].text == ","):
+    while j < hi and (doc[j].tag_.startswith("RB") or doc[j].text == "," or view.is_mark(doc[j])):
         if doc[j].text == "," and strict:
             return False
         j += 1
@@ -172,9 +177,7 @@ def _content_end(view: DocView, k: int, hi: int, v: int) -> int:
     for j in range(k, hi):
         t = doc[j]
         nxt = doc[j + 1] if j + 1 < hi else None
-        if t.text == "," and nxt is not None and (
-                nxt.lower_ in view.lex.citing or nxt.lemma_.lower() in view.lex.citing
-                or view.source_phrase(j + 1)):
+        if t.text == "," and nxt is not None and (view.is_citing(nxt) or view.source_phrase(j + 1)):
             return j
         if t.lower_ in ("and", "but") and nxt is not None:
             if view.cue(nxt) is not None and view.cue(nxt).cls != "belief":  # type: ignore[union-attr]
@@ -191,6 +194,10 @@ def _is_subject_pronoun(tok: object) -> bool:
     return tok.lower_ in ("he", "she", "they", "it", "we", "i")  # type: ignore[attr-defined]
 
 
+def _has_verb(view: DocView, start: int, end: int) -> bool:
+    return any(view.is_verb(view.doc[x]) or view.is_mark(view.doc[x]) for x in range(start, end))
+
+
 def _has_finite(view: DocView, start: int, end: int) -> bool:
     return any(view.is_finite(view.doc[x]) for x in range(start, end))
 
@@ -203,7 +210,7 @@ def _has_clause(view: DocView, start: int, end: int, *, skip_subject: Subject) -
             continue
         if doc[j].lower_ == "that" and j + 1 < end and not view.is_verb(doc[j + 1]):
             return True
-        if doc[j].text == "," and j + 1 < end and (doc[j + 1].lower_ in view.lex.citing or
+        if doc[j].text == "," and j + 1 < end and (view.is_citing(doc[j + 1]) or
                                                    view.source_phrase(j + 1)):
             return False
         if view.is_finite(doc[j]) and j > start:

@@ -50,14 +50,15 @@ class Reference(msgspec.Struct, frozen=True, kw_only=True):
 class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     verbs: dict[str, VerbCue]  # every form and the lemma -> its cue
     source_phrases: tuple[tuple[str, ...], ...]
-    citing: frozenset[str]  # lemmas
-    relay: frozenset[str]
+    citing: frozenset[str]  # lemmas and their regular forms ("cite", "citing")
+    relay: frozenset[str]  # lemmas and their regular forms
     publication_nouns: frozenset[str]
     publication_modifiers: frozenset[str]
     published_verbs: frozenset[str]
     venue_nouns: frozenset[str]
     affiliation_verbs: frozenset[str]
     roles: tuple[tuple[str, ...], ...]  # longest first
+    role_set: dict[tuple[str, ...], str]  # words -> the role as written in the data file
     honorifics: dict[str, str]
     person_nouns: frozenset[str]
     org_nouns: frozenset[str]
@@ -250,12 +251,14 @@ def load(base: Path = DATA) -> Lexicon:
     return Lexicon(
         verbs=_verbs(cues.get("verbs"), "cues.yaml"),
         source_phrases=_phrases(_words(cues.get("source_phrases"), "cues.yaml", "source_phrases")),
-        citing=words("citing"), relay=words("relay"),
+        citing=frozenset(f for w in words("citing") for f in regular_forms(w)),
+        relay=frozenset(f for w in words("relay") for f in regular_forms(w)),
         publication_nouns=words("publication_nouns"),
         publication_modifiers=words("publication_modifiers"),
         published_verbs=words("published_verbs"), venue_nouns=words("venue_nouns"),
         affiliation_verbs=words("affiliation_verbs"),
         roles=_phrases(role_words("roles")),
+        role_set={tuple(r.split()): r for r in role_words("roles")},
         honorifics=_honorifics(roles.get("honorifics"), "roles.yaml"),
         person_nouns=frozenset(role_words("person_nouns")),
         org_nouns=frozenset(role_words("org_nouns")),

@@ -33,9 +33,10 @@ def describe(view: DocView, table: EntityTable, e: Entity) -> None:
         if m.kind not in ("name", "title"):
             continue
         name_start = _name_start(view, table, m.start, m.end)
-        for found in (_title_before(view, table, name_start),
-                      _apposition_after(view, table, m.end),
-                      _apposition_before(view, table, m.start),
+        title_start, title = _title_before(view, table, name_start)
+        for found in (_apposition_after(view, table, m.end),
+                      _apposition_before(view, table, title_start),
+                      title,
                       _of_org(view, table, m.end)):
             role, org = found
             e.role = e.role or role
@@ -45,15 +46,24 @@ def describe(view: DocView, table: EntityTable, e: Entity) -> None:
 
 
 def role_in(view: DocView, start: int, end: int) -> tuple[int, int, str] | None:
-    """The longest role phrase inside tokens [start, end): (start, end, lower-case role)."""
+    """The longest role phrase inside tokens [start, end): (start, end, lower-case role).
+
+    Matching is on the words, so a tokenised hyphen still matches ("Secretary - General")."""
     doc, best = view.doc, None
     for i in range(start, end):
-        for role in view.lex.roles:
-            n = len(role)
-            if i + n <= end and tuple(doc[i + k].lower_ for k in range(n)) == role:
-                if best is None or n > best[1] - best[0]:
-                    best = (i, i + n, " ".join(role))
-                break
+        words: list[str] = []
+        for k in range(i, min(end, i + 8)):
+            t = doc[k]
+            if t.text == "-" and words:
+                words[-1] += "-"
+                continue
+            if words and words[-1].endswith("-"):
+                words[-1] += t.lower_
+            else:
+                words.append(t.lower_)
+            role = view.lex.role_set.get(tuple(words))
+            if role and (best is None or k + 1 - i > best[1] - best[0]):
+                best = (i, k + 1, role)
     return best
 
 
@@ -138,7 +148,9 @@ def _name_start(view: DocView, table: EntityTable, start: int, end: int) -> int:
     return i
 
 
-def _title_before(view: DocView, table: EntityTable, name_start: int) -> tuple[str | None, str | None]:
+def _title_before(view: DocView, table: EntityTable,
+                  name_start: int) -> tuple[int, tuple[str | None, str | None]]:
+    """The title right before a name, and where the title (with its possessor) starts."""
     lo = max(view.clause_start(name_start), name_start - 8)
     best = None
     for s in range(name_start - 1, lo - 1, -1):
@@ -146,8 +158,12 @@ def _title_before(view: DocView, table: EntityTable, name_start: int) -> tuple[s
         if found is not None and found[1] == name_start:
             best = found
     if best is None:
-        return None, None
-    return best[2], _possessor(view, table, lo, best[0]) or _acronym_before(view, table, lo, best[0])
+        return name_start, (None, None)
+    org = _possessor(view, table, lo, best[0]) or _acronym_before(view, table, lo, best[0])
+    start = best[0]
+    while start > lo and not (view.doc[start - 1].text == "," or view.is_verb(view.doc[start - 1])):
+        start -= 1
+    return start, (best[2], org)
 
 
 def _apposition_after(view: DocView, table: EntityTable, end: int) -> tuple[str | None, str | None]:

@@ -193,19 +193,25 @@ def _score_pair(case: GoldCase, g: GoldQuote, p: Predicted, shared: int, counts:
     else:
         counts.errors.append(f"{case.id}: cue {p.cue!r} != {g.cue!r}")
     counts.direct_ok += g.direct == p.direct
-    _score_cites(g, p, counts)
+    if g.direct != p.direct:
+        counts.errors.append(f"{case.id}: direct {p.direct} != {g.direct}")
+    _score_cites(case.id, g, p, counts)
     for field, pair in (("role", counts.role), ("org", counts.org)):
         want = getattr(g, field)
         if want:
             pair[1] += 1
             pair[0] += norm(want) == norm(getattr(p, field))
+            if norm(want) != norm(getattr(p, field)):
+                counts.errors.append(f"{case.id}: {field} {getattr(p, field)!r} != {want!r}")
 
 
-def _score_cites(g: GoldQuote, p: Predicted, counts: Counts) -> None:
+def _score_cites(case_id: str, g: GoldQuote, p: Predicted, counts: Counts) -> None:
     gold = {norm(c.name): c for c in g.cites}
     pred = {norm(c.name): c for c in p.cites}
     counts.cite_gold += len(gold)
     counts.cite_pred += len(pred)
+    if gold.keys() != pred.keys():
+        counts.errors.append(f"{case_id}: cites {sorted(pred)} != {sorted(gold)}")
     for name in gold.keys() & pred.keys():
         counts.cite_tp += 1
         gc, pc = gold[name], pred[name]
@@ -215,3 +221,31 @@ def _score_cites(g: GoldQuote, p: Predicted, counts: Counts) -> None:
         if gc.date:
             counts.cite_date[1] += 1
             counts.cite_date[0] += gc.date == pc.date
+
+
+def predicted(doc: object, spans: Iterable[object]) -> list[Predicted]:
+    """The scorer's view of extracted `QuoteSpan`s (article character offsets)."""
+    out = []
+    for s in spans:
+        q = s.quote  # type: ignore[attr-defined]
+        first, last = doc[s.content_start], doc[s.content_end - 1]  # type: ignore[index, attr-defined]
+        sp = q.speaker
+        out.append(Predicted(
+            start=first.idx, end=last.idx + len(last), cue=q.cue, direct=q.direct,
+            speaker_name=sp.name if sp else None, speaker_text=sp.text if sp else None,
+            role=sp.role if sp else None, org=sp.org if sp else None,
+            cites=[GoldCite(name=c.name, kind=c.kind, date=c.date, org=c.org) for c in q.cites]))
+    return out
+
+
+def evaluate(cases: Iterable[GoldCase], engine: object) -> Counts:
+    """Run the engine's parser, actor resolver and the quote extractor on every gold case."""
+    from entente.ingest import make_article
+    from entente.quotes import quotes_for_article
+
+    counts = Counts()
+    for case in cases:
+        article = make_article(id=case.id, text=case.text, published=case.published)
+        doc, spans = quotes_for_article(engine, article)
+        score_case(case, predicted(doc, spans), counts)
+    return counts

@@ -49,9 +49,13 @@ class Subject(msgspec.Struct, frozen=True, kw_only=True):
 
 def _np_ok(view: DocView, i: int, right: int | None) -> bool:
     """Can token i extend a noun phrase leftwards (towards `right`)?"""
-    t = view.doc[i]
+    doc = view.doc
+    t = doc[i]
     if view.is_mark(t) or t.text == ",":
         return False
+    if t.text[:1].isupper() and right is not None and doc[right].text[:1].isupper() and i > 0 \
+            and doc[i - 1].text[:1].isupper() and not t.is_punct:
+        return True  # a joining word inside a name: Doctors Without Borders
     if t.lower_ in LINKS:
         return right is not None and view.is_np(view.doc[right]) and i > 0 and \
             view.is_noun(view.doc[i - 1])
@@ -81,6 +85,9 @@ def np_right(view: DocView, start: int, hi: int) -> tuple[int, int] | None:
     doc, b = view.doc, start
     while b < hi:
         t = doc[b]
+        if view.is_mark(t) and b + 1 < hi and view.is_np(doc[b + 1]):
+            b += 1  # quotation marks inside a phrase: the “reforms”
+            continue
         if t.text == "," or view.is_mark(t) or t.lower_ in STOP_AFTER or t.is_space:
             break
         if view.is_verb(t) and t.tag_ not in ("VBN",) and b > start:

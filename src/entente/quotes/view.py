@@ -88,7 +88,8 @@ class DocView:
     # -- what ----------------------------------------------------------------------------------
     @staticmethod
     def is_mark(tok: Token) -> bool:
-        return len(tok.text) == 1 and tok.text in QUOTE_CHARS
+        """A quotation mark (an apostrophe of a possessive is not one: "Analytics' economist")."""
+        return len(tok.text) == 1 and tok.text in QUOTE_CHARS and tok.tag_ != "POS"
 
     def is_verb(self, tok: Token) -> bool:
         if not self.tagged:
@@ -96,7 +97,14 @@ class DocView:
         return tok.tag_.startswith("VB") or tok.tag_ == "MD"
 
     def is_finite(self, tok: Token) -> bool:
-        return tok.tag_ in FINITE_TAGS
+        """A finite verb; a bare "have"/"be"/"do" not after "to" or a modal counts too, because
+        taggers often give an auxiliary VB where VBP is right ("the reforms have done")."""
+        if tok.tag_ in FINITE_TAGS:
+            return True
+        if tok.tag_ == "VB" and tok.lower_ in ("have", "be", "do", "are", "were"):
+            prev = tok.doc[tok.i - 1] if tok.i else None
+            return prev is None or (prev.lower_ != "to" and prev.tag_ != "MD")
+        return False
 
     def is_np(self, tok: Token) -> bool:
         return tok.tag_ in NP_TAGS or tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET")
@@ -114,6 +122,11 @@ class DocView:
         if cue is None or not self.is_verb(tok):
             return None
         return cue
+
+    def is_citing(self, tok: Token) -> bool:
+        """ "citing" / "quoting": a participle that introduces a cited source."""
+        return tok.lower_.endswith("ing") and (tok.lower_ in self.lex.citing or
+                                               tok.lemma_.lower() in self.lex.citing)
 
     def source_phrase(self, i: int) -> int:
         """Length of a source phrase ("according to") starting at token i, or 0."""
