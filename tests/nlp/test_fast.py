@@ -73,6 +73,11 @@ def test_several_processes_give_the_same_docs(nlp):
     two = [[(t.text, t.dep_, t.tag_) for t in d]
            for d in entente.nlp.pipe(texts, model=nlp, n_process=2, batch_size=2)]
     assert one == two
+    fast_one = [[(t.text, t.dep_) for t in d]
+                for d in entente.nlp.pipe(texts, model=nlp, fast=True)]
+    fast_two = [[(t.text, t.dep_) for t in d]
+                for d in entente.nlp.pipe(texts, model=nlp, fast=True, n_process=2, batch_size=2)]
+    assert fast_one == fast_two
 
 
 def test_cue_candidate_rules():
