@@ -66,7 +66,8 @@ def test_code_job_writes_one_record_per_seed_input(shared_dir):
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     engine = Engine(nlp=nlp, kb=object(), resolver=NoMentions(), coder=NoEvents(),
-                    quoter=lambda doc, mentions, article_id: [])
+                    quoter=lambda doc, mentions, article_id, **kw: [],
+                    coref=lambda doc, mentions, **kw: [])
     out, err = io.BytesIO(), io.StringIO()
     samples = shared_dir / "samples"
     summary = code_job([str(samples / "seed_article.html"), str(samples / "seed_article.txt")],

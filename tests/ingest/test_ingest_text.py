@@ -111,3 +111,47 @@ def test_a_published_value_that_is_not_iso_is_ignored_with_a_warning(caplog):
     art = make_article(id="a", text="Talks were held.", published="last Tuesday", origin="f.jsonl:3")
     assert art.published is None
     assert "f.jsonl:3" in caplog.text and "last Tuesday" in caplog.text
+
+
+WRAPPED_INDENTED = """Cocoa talks stall in Accra
+    Ivory Coast and Ghana failed on Tuesday to agree on a joint
+floor price for cocoa, officials from both countries said after
+two days of talks in the Ghanaian capital.
+    The two producers, which grow most of the world's cocoa, will
+meet again in Abidjan next month, a Ghanaian trade official
+said.
+"""
+
+WRAPPED_SHORT_LINES = """Ivory Coast and Ghana failed on Tuesday to agree on a joint
+floor price for cocoa, officials from both countries said after
+two days of talks.
+The two producers, which grow most of the world's cocoa, will
+meet again in Abidjan next month, a Ghanaian trade official
+said on the sidelines.
+"""
+
+
+def test_hard_wrapped_text_with_indented_paragraphs_is_rejoined():
+    headline, body = split_headline(WRAPPED_INDENTED)
+    assert headline == "Cocoa talks stall in Accra"
+    assert body == [
+        "Ivory Coast and Ghana failed on Tuesday to agree on a joint floor price for cocoa, "
+        "officials from both countries said after two days of talks in the Ghanaian capital.",
+        "The two producers, which grow most of the world's cocoa, will meet again in Abidjan "
+        "next month, a Ghanaian trade official said.",
+    ]
+
+
+def test_hard_wrapped_text_breaks_paragraphs_after_a_short_final_line():
+    paragraphs, _ = split_text(WRAPPED_SHORT_LINES)
+    assert len(paragraphs) == 2
+    assert paragraphs[0].endswith("two days of talks.")
+    assert paragraphs[1].startswith("The two producers")
+
+
+def test_one_paragraph_per_line_stays_that_way():
+    text = ("Kenya and Ethiopia signed a border agreement in Addis Ababa on Monday, ending a "
+            "decade-long dispute over grazing land along their frontier.\n"
+            "The deal creates a joint commission to settle disputes between herders.\n"
+            "Both governments said the commission would meet every three months.")
+    assert len(split_text(text)[0]) == 3

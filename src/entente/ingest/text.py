@@ -19,6 +19,10 @@ MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
 _HEADLINE_BAD_ENDS = (".", ",", ";", ":")
 _CLOSERS = "\"'”’»)]"
+# Hard-wrapped text has lines of at most this many characters (news wires wrap at 60-80), and a
+# line shorter than WRAP_SHORT_LINE of the widest one that ends a sentence ends its paragraph.
+MAX_WRAP_WIDTH = 120
+WRAP_SHORT_LINE = 0.8
 _BYLINE = re.compile(r"^(by|from|posted by|written by)\s", re.I)
 
 # Characters dropped from text: C0/C1 controls (whitespace aside, which is normalised instead), the
@@ -49,19 +53,53 @@ def split_text(text: str) -> tuple[list[str], bool]:
     """Split plain text into clean paragraphs.
 
     When the text has blank lines, they separate paragraphs and single newlines inside a block are
-    line wrapping; otherwise every line is a paragraph. Returns the paragraphs and whether the
-    first one stood alone on its line (followed by a blank line, or each line is a paragraph), the
-    condition for it to be a headline.
+    line wrapping. Without blank lines, every line is a paragraph, unless the text is hard-wrapped
+    (see `_line_blocks`). Returns the paragraphs and whether the first one stood alone on its line
+    (followed by a blank line, or by a new paragraph), the condition for it to be a headline.
     """
     text = _unify_newlines(text).strip()
     if _BLANK_LINES.search(text):
         blocks = _BLANK_LINES.split(text)
         first_alone = "\n" not in blocks[0].strip()
     else:
-        blocks = text.split("\n")
-        first_alone = True
+        blocks, first_alone = _line_blocks(text)
     paragraphs = [p for p in map(clean_paragraph, blocks) if p]
     return paragraphs, first_alone
+
+
+def _line_blocks(text: str) -> tuple[list[str], bool]:
+    """Paragraphs of a text without blank lines: one per line, unless the text is hard-wrapped
+    (short lines, most ending mid-sentence, as wire services and mail archives send it). Then a
+    paragraph starts at an indented line when paragraphs are indented, or else after a line that
+    ends a sentence well short of the wrap width."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not _hard_wrapped(lines):
+        return lines, True
+    indented = [line[:1].isspace() for line in lines]
+    by_indent = any(indented[1:]) and not all(indented[1:])
+    width = max(len(line.rstrip()) for line in lines)
+    blocks = [[lines[0]]]
+    for prev, line, indent in zip(lines, lines[1:], indented[1:], strict=False):
+        if by_indent:
+            new = indent
+        else:
+            new = _ends_sentence(prev) and len(prev.rstrip()) < WRAP_SHORT_LINE * width
+        if new:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    return ["\n".join(b) for b in blocks], len(blocks[0]) == 1
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 4 or max(len(line.rstrip()) for line in lines) > MAX_WRAP_WIDTH:
+        return False
+    open_lines = sum(1 for line in lines[:-1] if not _ends_sentence(line))
+    return open_lines >= 0.6 * (len(lines) - 1)
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?"))
 
 
 def looks_like_headline(paragraph: str) -> bool:
