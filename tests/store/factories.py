@@ -162,13 +162,16 @@ COUNTRIES = tuple(NAMES)
 
 def random_records(n_articles: int, *, seed: int = 0, events_per_article: int = 5,
                    start: date = date(2020, 1, 1), days: int = 730,
-                   countries: Sequence[str] = COUNTRIES) -> list[ArticleRecord]:
+                   countries: Sequence[str] = COUNTRIES,
+                   undated: float = 0.0) -> list[ArticleRecord]:
     """A reproducible synthetic corpus: each article has `events_per_article` event sentences
-    between random country pairs, on random dates, a few negated or hypothetical."""
+    between random country pairs, on random dates, a few negated or hypothetical; a share
+    `undated` of articles has no publication date and events without dates."""
     rng = random.Random(seed)
     out = []
     for a in range(n_articles):
         day = start + timedelta(days=rng.randrange(days))
+        no_date = rng.random() < undated
         sents = []
         for _ in range(events_per_article):
             src, tgt = rng.sample(list(countries), 2)
@@ -177,11 +180,14 @@ def random_records(n_articles: int, *, seed: int = 0, events_per_article: int = 
             when = (day - timedelta(days=rng.randrange(3))).isoformat()
             if rng.random() < 0.1:
                 when = when[:7]
+            if no_date:
+                when = None
             spec = event_spec(src, tgt, cameo, "acted", date=when, modality=modality,
                               reciprocal=cameo in ("036", "057", "043"))
             sents.append(Sentence(f"{NAMES[src]} acted towards {NAMES[tgt]} ({cameo}).", [spec]))
         out.append(make_record(f"r{a:07d}", sents, source=f"source{rng.randrange(40)}",
-                               url=f"https://s.example/{a}", published=day.isoformat(),
+                               url=f"https://s.example/{a}",
+                               published=None if no_date else day.isoformat(),
                                quotes=rng.random() < 0.3))
     return out
 
