@@ -105,3 +105,25 @@ def test_an_article_that_is_only_boilerplate_is_an_error():
 
     with pytest.raises(IngestError, match="no article text left"):
         make_article(id="a", text="Share on Facebook\n\nAdvertisement", origin="x.txt")
+
+
+def test_no_real_news_paragraph_is_removed(shared_dir, boilerplate):
+    """False-positive gate on third-party news read at test time: Wikinews 2019-2020 paragraphs
+    and the first Reuters-21578 stories (rejoined from their hard-wrapped lines)."""
+    import csv
+    import json
+
+    from entente.ingest.text import split_text
+
+    csv.field_size_limit(1 << 27)
+    paragraphs: list[str] = []
+    for path in sorted((shared_dir / "datasets" / "wikinews_2019_2020").glob("wikinews_*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                paragraphs += split_text(row["text"])[0]
+    with (shared_dir / "datasets" / "reuters21578_research_only" / "reuters21578.jsonl").open() as fh:
+        for _, line in zip(range(3000), fh, strict=False):
+            paragraphs += split_text(json.loads(line).get("text") or "")[0]
+    assert len(paragraphs) > 10_000
+    removed = [p for p in paragraphs if any(c.isalpha() for c in p) and boilerplate.match(p)]
+    assert removed == []
