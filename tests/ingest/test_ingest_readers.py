@@ -95,6 +95,13 @@ def test_jsonl_records_with_text_and_html(tmp_path):
     assert c.text == "Rain fell in Athens." and c.origin == f"{path}:3"
 
 
+def test_jsonl_with_a_byte_order_mark_and_crlf_line_ends(tmp_path):
+    path = tmp_path / "windows.jsonl"
+    rows = [{"id": "a", "text": "Talks one."}, {"id": "b", "text": "Talks two."}]
+    path.write_bytes(b"\xef\xbb\xbf" + b"".join(json.dumps(r).encode() + b"\r\n" for r in rows))
+    assert [a.id for a in articles(read([path]))] == ["a", "b"]
+
+
 def test_published_argument_fills_in_only_missing_dates(tmp_path):
     path = tmp_path / "feed.jsonl"
     path.write_text(json.dumps({"id": "a", "text": "Talks were held."}) + "\n"

@@ -8,6 +8,7 @@ goes on; only a broken configuration raises.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import logging
@@ -250,6 +251,8 @@ def read_jsonl(stream: LineStream, name: str, run: Run, *,
                 break
             lineno += 1
             stop = guard.add(len(line))
+            if lineno == 1 and line.startswith(codecs.BOM_UTF8):  # files saved by Windows tools
+                line = line[len(codecs.BOM_UTF8):]
             if len(line) > max_line and not line.endswith(b"\n"):
                 records += 1
                 yield Failure(origin=f"{name}:{lineno}", kind="ingest",
