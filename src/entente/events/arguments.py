@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 import msgspec
 
 from entente.events import syntax as sx
 from entente.events.syntax import Token
-from entente.records import Mention
+from entente.records import Actor, Mention
 
 __all__ = ["ActorIndex", "Filler"]
 
@@ -46,11 +47,13 @@ class Filler(msgspec.Struct, frozen=True):
 class ActorIndex:
     """Mentions by token, and the slot lookups the coder needs."""
 
-    def __init__(self, mentions: Sequence[Mention]):
+    def __init__(self, mentions: Sequence[Mention], places: Any = None):
         self.by_token: dict[int, list[Mention]] = defaultdict(list)
         for m in mentions:
             for i in range(m.start, m.end):
                 self.by_token[i].append(m)
+        self._places = places  # kb.place, for names the resolver left alone ("Kharkiv")
+        self._place_cache: dict[int, Mention | None] = {}
 
     def at(self, i: int) -> list[Mention]:
         """The widest mentions covering token `i` (several when they share one span)."""
@@ -66,6 +69,9 @@ class ActorIndex:
         if own:
             how = "coref" if own[0].kind == "pronoun" or len(own) > 1 else _how(own[0])
             return [Filler(m, t.i, how) for m in own]
+        place = self.place(t)
+        if place is not None:
+            return [Filler(place, t.i, "place")]
         if depth <= 0:
             return []
         out: list[Filler] = []
@@ -76,12 +82,38 @@ class ActorIndex:
                             for f in self.of(cc, depth - 1)]
         return out
 
+    def place(self, t: Token) -> Mention | None:
+        """A gazetteer place named by the proper noun `t` ("Stepanakert", "the Gaza Strip"), as a
+        mention of its country; None when the gazetteer does not know it or gives no country."""
+        if self._places is None or t.pos_ != "PROPN":
+            return None
+        if t.i in self._place_cache:
+            return self._place_cache[t.i]
+        doc = t.doc
+        left = min([t.i, *(c.i for c in t.children if sx.dep(c) in ("compound", "flat", "amod")
+                          and c.pos_ == "PROPN")])
+        right = max([t.i, *(c.i for c in t.children if sx.dep(c) in ("flat",))])
+        found = None
+        for a, b in ((left, right + 1), (t.i, right + 1), (t.i, t.i + 1)):
+            hit = self._places(doc[a:b].text)
+            if hit is not None and getattr(hit, "country", None):
+                span = doc[a:b]
+                actor = Actor(text=span.text, name=hit.name, code=hit.country, country=hit.country)
+                found = Mention(start=a, end=b, char_start=span.start_char, char_end=span.end_char,
+                                actor=actor, kind="name", type="place")
+                break
+        self._place_cache[t.i] = found
+        return found
+
     def deep(self, t: Token) -> list[Filler]:
         """The first actor anywhere in the subtree of `t`, left to right."""
         for tok in t.subtree:
             found = self.at(tok.i)
             if found:
                 return [Filler(m, tok.i, "deep") for m in found]
+            place = self.place(tok)
+            if place is not None:
+                return [Filler(place, tok.i, "place")]
         return []
 
     def groups(self, heads: Sequence[Token], deep: bool = False) -> list[list[Filler]]:
@@ -122,7 +154,21 @@ def slot_heads(trigger: Token, slot: str, passive: bool) -> list[Token]:
     if name in ("amod", "compound"):
         return [c for c in sx.kids(trigger, name) if c.i < trigger.i]
     heads = sx.prep_objects(trigger, name)
-    # "sent tanks *to Ukraine*" may hang the preposition on the object instead of the verb.
-    for o in sx.objects(trigger):
-        heads += sx.prep_objects(o, name)
+    # "sent tanks and artillery *to Ukraine*", "pledged $5m in aid *to Ukraine*", "returned the
+    # remains of soldiers *to Azerbaijan*": the preposition may hang inside the object phrase.
+    if not heads:
+        for o in _object_phrase(trigger):
+            heads += sx.prep_objects(o, name)
     return heads
+
+
+def _object_phrase(trigger: Token) -> list[Token]:
+    """Nominals of the object phrase: objects, their conjuncts, nested of/in-modifiers, and the
+    trigger's non-temporal obliques (two levels)."""
+    out: list[Token] = []
+    layer = [c for o in sx.objects(trigger) for c in sx.conjuncts(o)]
+    layer += [c for c in sx.kids(trigger, "obl") if sx.case_word(c) in ("in", "of", None)]
+    for _ in range(2):
+        out += layer
+        layer = [n for x in layer for n in sx.kids(x, "nmod") if sx.case_word(n) in ("of", "in")]
+    return out

@@ -24,6 +24,8 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any, NamedTuple
 
+import msgspec
+
 from entente.events import codebook as cb
 from entente.events import syntax as sx
 from entente.events.arguments import NOUN_SOURCE_SLOTS, ActorIndex, Filler, slot_heads
@@ -39,6 +41,7 @@ from entente.records import (
     Article,
     Event,
     Evidence,
+    Location,
     Mention,
     Modality,
     Plover,
@@ -99,6 +102,7 @@ class Coder:
         self.codebook = cb.load()
         self._resolver = resolver
         self.cues = self.lexicon.cues
+        self._light = frozenset(self.cues.light_verbs)
 
     @cached_property
     def resolver(self) -> Any:
@@ -112,7 +116,8 @@ class Coder:
     def code(self, doc: Any, mentions: list[Mention], quotes: list[QuoteSpan],
              article: Article) -> list[Event]:
         published = parse_published(article.published)
-        index = ActorIndex(mentions)
+        mentions = _with_coref(doc, mentions)
+        index = ActorIndex(mentions, getattr(self.kb, "place", None))
         skip = _inside_names(mentions)
         events: list[Event] = []
         for n, sent in enumerate(doc.sents):
@@ -143,7 +148,7 @@ class Coder:
         if chosen is None:
             return []
         pattern, sides = chosen
-        code, forced = self._code(f, pattern, sides)
+        code, base, forced = self._code(f, pattern, sides)
         if code is None:
             return []
         attributed = attribute(f.trigger, f.head, ctx.quotes, ctx.actors, self.cues)
@@ -151,6 +156,8 @@ class Coder:
         modality: Modality = verdict.modality
         if forced == "negated" or (forced == "hypothetical" and modality == "asserted"):
             modality = forced  # type: ignore[assignment]
+        if modality == "negated" and base and any(g.negation == "complement" for g in f.governors):
+            code = base  # "has no plans to send troops": the sending is what did not happen
         code, modality = self._future_code(code, modality, verdict.future, f, pattern, sides,
                                            attributed)
         if code is None:
@@ -163,20 +170,39 @@ class Coder:
     def _choose(self, f: Frame, ctx: Context) -> tuple[Pattern | None, Sides] | None:
         """The first candidate pattern whose needs are met, with its sides."""
         if not f.patterns:
-            return None, self._sides(f, None, ctx)
+            sides = self._sides(f, None, ctx)
+            if not sides.targets:
+                sides = Sides(sides.sources, self._complement_targets(f, ctx))
+            # A bare intent ("pledged joint efforts") needs someone it is addressed to.
+            return (None, sides) if sides.targets or len(sides.sources) >= 2 else None
         for p in f.patterns:
             sides = self._sides(f, p, ctx)
             if p.needs_target and not sides.targets:
                 continue
             if p.needs_source and not sides.sources:
                 continue
+            if p.reciprocal and p.pos == "noun" and len(sides.sources) + len(sides.targets) < 2:
+                continue  # "the Bosnian war": a clash needs two sides
             return p, sides
         return None
 
-    def _code(self, f: Frame, p: Pattern | None, sides: Sides) -> tuple[str | None, str | None]:
-        """The frame's code after its governors, and a modality they force (or None)."""
+    def _complement_targets(self, f: Frame, ctx: Context) -> list[Filler]:
+        """For a governor with no coded complement ("offered to lead a mission *in Haiti*"):
+        the first actor among the complement clause's object and prepositional phrases."""
+        for comp in sx.kids(f.head, "xcomp", "ccomp"):
+            heads = sx.objects(comp) + [c for prep in ("to", "in", "with", "for")
+                                        for c in sx.prep_objects(comp, prep)]
+            found = _flat(ctx.actors.groups(heads))
+            if found:
+                return found
+        return []
+
+    def _code(self, f: Frame, p: Pattern | None,
+              sides: Sides) -> tuple[str | None, str | None, str | None]:
+        """The frame's code after its governors, the code before them, and a modality they
+        force (or None)."""
         if p is None:
-            return (f.governors[-1].alone if f.governors else None), None
+            return (f.governors[-1].alone if f.governors else None), None, None
         code: str | None = p.code
         if p.state_code and any(_is_state(s.mention) for s in sides.sources):
             code = p.state_code
@@ -185,16 +211,14 @@ class Coder:
         for g in reversed(f.governors):
             new = g.recode(code)
             if new is None or new == "-":
-                return None, None
+                return None, None, None
             if new == "=?":
                 forced = forced or "hypothetical"
             elif new == "=!":
                 forced = "negated"
             elif new != "=":
                 code = new
-        if forced == "negated" and any(g.negation == "complement" for g in f.governors):
-            code = base
-        return code, forced
+        return code, base, forced
 
     def _future_code(self, code: str, modality: Modality, future: bool, f: Frame,
                      p: Pattern | None, sides: Sides,
@@ -262,10 +286,11 @@ class Coder:
         return []
 
     def _slot(self, t: Token, slot: str, passive: bool, ctx: Context) -> list[Filler]:
-        if slot == "head_subject":
-            return _flat(ctx.actors.groups(_head_subject(t)))
-        if slot == "subj" and not passive and sx.is_nominal(t):
-            return _flat(ctx.actors.groups(_head_subject(t)))
+        if slot == "head_subject" or (slot == "subj" and not passive and sx.is_nominal(t)):
+            return _flat(ctx.actors.groups(_head_subject(t, self._light)))
+        if slot == "comp_subj":
+            heads = [s for c in sx.kids(t, "ccomp", "xcomp") for s in sx.kids(c, *sx.SUBJ)]
+            return _flat(ctx.actors.groups(heads))
         heads = slot_heads(t, slot, passive)
         return _flat(ctx.actors.groups(heads, deep=slot.endswith("_deep")))
 
@@ -276,8 +301,9 @@ class Coder:
         if head is t or sx.dep(t) not in ("nsubj", "obj", "nsubj:pass", "xcomp"):
             return []
         carriers = [head, *sx.kids(head, "xcomp", "acomp")]
+        deep = slot.endswith("_deep")
         for c in carriers:
-            found = _flat(ctx.actors.groups(sx.prep_objects(c, slot.removesuffix("_deep"))))
+            found = _flat(ctx.actors.groups(sx.prep_objects(c, slot.removesuffix("_deep")), deep))
             if found:
                 return found
         return []
@@ -294,8 +320,8 @@ class Coder:
         evidence = _evidence(f, ctx.sent, p, code)
         out = []
         for pair in pairs:
-            source = self._actor(pair.source, on)
-            target = self._actor(pair.target, on)
+            source = _localise(self._actor(pair.source, on), location)
+            target = _localise(self._actor(pair.target, on), location)
             if not (political(source) or political(target)):
                 continue
             conf = _confidence(f, p, pair, modality)
@@ -324,13 +350,35 @@ class Coder:
 
 # -- helpers ------------------------------------------------------------------------------------
 def msgspec_replace(ev: Event, **changes: Any) -> Event:
-    import msgspec
-
     return msgspec.structs.replace(ev, **changes)
 
 
 def _akey(a: Actor | None) -> tuple[str | None, ...] | None:
     return None if a is None else (a.id, a.code, a.country, a.org, a.text)
+
+
+def _localise(actor: Actor | None, location: Location | None) -> Actor | None:
+    """A sector with no country ("civilians", "protesters") takes the country of the place where
+    the event happened: "killed civilians in the Central African Republic" → CAF civilians."""
+    if actor is None or actor.country or actor.org or not actor.role or location is None:
+        return actor
+    if not location.country:
+        return actor
+    return msgspec.structs.replace(actor, country=location.country,
+                                   code=location.country + actor.role)
+
+
+def _with_coref(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """Add pronoun and short-reference mentions ("he", "the two countries") from the quotes
+    stage's coreference, unless the resolver already gave them."""
+    if any(m.kind in ("pronoun", "nominal") for m in mentions):
+        return mentions
+    try:
+        from entente.quotes import coref
+
+        return [*mentions, *coref.resolve(doc, mentions)]
+    except Exception:  # coreference is a bonus: its failure must lose no event
+        return mentions
 
 
 def _inside_names(mentions: Sequence[Mention]) -> set[int]:
@@ -360,9 +408,10 @@ def _dedupe(fillers: list[Filler]) -> list[Filler]:
     return list(seen.values())
 
 
-def _head_subject(t: Token) -> list[Token]:
-    """For an event noun: the subject of the verb that carries it ("Turkey *imposed* sanctions"),
-    or of the copula it is the predicate of ("Russia is one of the largest *suppliers*")."""
+def _head_subject(t: Token, light: frozenset[str]) -> list[Token]:
+    """For an event noun: the subject of the verb that carries it ("Turkey *imposed* sanctions",
+    "workers *went on* strike"), or of the copula it is the predicate of ("Russia is one of the
+    largest *suppliers*")."""
     node = t
     for _ in range(3):
         if sx.kids(node, "cop"):
@@ -371,11 +420,11 @@ def _head_subject(t: Token) -> list[Token]:
         if head is node:
             return []
         d = sx.dep(node)
-        if d in ("obj", "xcomp", "obl") and sx.is_verbal(head):
+        carries = d in ("obj", "xcomp") or (d == "obl" and set(sx.words(head)) & light)
+        if carries and sx.is_verbal(head):
             return sx.subject(head) if not sx.is_passive(head) else sx.agent(head)
-        if d in ("nmod", "appos", "conj"):
-            node = head
-            continue
+        if d == "nmod" and sx.kids(head, "cop"):
+            return sx.kids(head, *sx.SUBJ)
         return []
     return []
 

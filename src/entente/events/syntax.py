@@ -34,9 +34,35 @@ def lemma(t: Token) -> str:
 
 
 def words(t: Token) -> tuple[str, ...]:
-    """The lookup keys of a token: lemma and lower-case form (they differ for "talks")."""
+    """The lookup keys of a token: lemma, lower-case form, and rule-based base forms (a small
+    statistical lemmatiser misses some: "condemned" → "condemne", "pledging" → "pledg")."""
     lem, low = lemma(t), t.lower_
-    return (lem,) if lem == low else (lem, low)
+    return tuple(w for w in dict.fromkeys([lem, low, *base_forms(low)]) if w)
+
+
+def base_forms(w: str) -> list[str]:
+    """Candidate base forms of an inflected English word (over-generating on purpose: they are
+    only looked up in the lexicon)."""
+    out: list[str] = []
+    if len(w) < 4:
+        return out
+    if w.endswith("ied"):
+        out.append(w[:-3] + "y")
+    elif w.endswith("ed"):
+        out += [w[:-2], w[:-1]]
+        if len(w) > 5 and w[-3] == w[-4]:
+            out.append(w[:-3])
+    elif w.endswith("ing") and len(w) > 5:
+        out += [w[:-3], w[:-3] + "e"]
+        if w[-4] == w[-5]:
+            out.append(w[:-4])
+    elif w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    elif w.endswith(("ches", "shes", "sses", "xes")):
+        out.append(w[:-2])
+    elif w.endswith("s") and not w.endswith("ss"):
+        out.append(w[:-1])
+    return out
 
 
 def dep(t: Token) -> str:
@@ -60,7 +86,8 @@ def is_nominal(t: Token) -> bool:
 
 
 def is_passive(t: Token) -> bool:
-    return bool(kids(t, *PASS_SUBJ, "aux:pass")) or "Voice=Pass" in str(t.morph)
+    """Passive voice, from the parse alone (a tagger's VBN is not enough: "Egypt sent ...")."""
+    return bool(kids(t, *PASS_SUBJ, "aux:pass", *AGENT))
 
 
 def case_word(t: Token) -> str | None:
@@ -107,7 +134,7 @@ def subject(t: Token) -> list[Token]:
     for _ in range(6):
         found = kids(t, *SUBJ)
         if found:
-            return [_unrelative(found[0])]
+            return [*_headline_pair(t, found[0]), _unrelative(found[0])]
         d = dep(t)
         head = t.head
         if head is t:
@@ -125,6 +152,17 @@ def subject(t: Token) -> list[Token]:
         if d == "acl" and t.tag_ in ("VBG", "VB", "TO") and is_nominal(head):
             return []  # "decision to send": the noun's own source is used (see arguments)
         return []
+    return []
+
+
+def _headline_pair(verb: Token, subj: Token) -> list[Token]:
+    """A parse of "Bahrain and Israel sign deal" that hangs the verb on "Bahrain" as a conjunct:
+    the first name is a subject too."""
+    head = verb.head
+    if dep(verb) == "conj" and head is not verb and head.i < subj.i and is_nominal(head):
+        between = {w.lower_ for w in head.doc[head.i + 1: subj.i]}
+        if between <= {"and", ","}:
+            return [head]
     return []
 
 

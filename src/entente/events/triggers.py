@@ -181,11 +181,16 @@ def frames(sent: Iterable[Token], lex: Lexicon, skip: set[int]) -> list[Frame]:
     return sorted(kept.values(), key=lambda f: f.head.i)
 
 
+TEMPORAL = frozenset({"after", "before", "following", "during", "amid", "since", "until", "ahead"})
+
+
 def _object_nouns(built: list[Frame], lex: Lexicon) -> set[int]:
-    """Event nouns that are the object of a trigger verb ("*signed* the agreement"), unless the
-    verb is a light verb that only carries them ("*held* talks")."""
+    """Event nouns that are an argument of a trigger verb ("*signed* the agreement", "*pledged*
+    $5m in aid", "*cut* ties over the deliveries"): the verb's event says it all. A light verb
+    that only carries its noun ("*held* talks") keeps it, and so do time clauses ("after the
+    clashes")."""
     light = set(lex.cues.light_verbs)
-    by_trigger = {f.trigger.i: f for f in built}
+    nouns = {f.trigger.i for f in built if f.patterns and f.patterns[0].pos == "noun"}
     out: set[int] = set()
     for f in built:
         t = f.trigger
@@ -193,8 +198,8 @@ def _object_nouns(built: list[Frame], lex: Lexicon) -> set[int]:
             continue
         if set(sx.words(t)) & light and not (f.patterns[0].object or f.patterns[0].prep):
             continue
-        for o in sx.objects(t):
-            for c in sx.conjuncts(o):
-                if c.i in by_trigger and by_trigger[c.i].patterns and by_trigger[c.i].patterns[0].pos == "noun":
-                    out.add(c.i)
+        args = sx.objects(t) + sx.kids(t, "iobj") + [
+            c for c in sx.kids(t, "obl") if (sx.case_word(c) or "") not in TEMPORAL]
+        args += [n for o in sx.objects(t) for n in sx.kids(o, "nmod")]
+        out |= {c.i for a in args for c in sx.conjuncts(a) if c.i in nouns}
     return out

@@ -122,6 +122,7 @@ class Cues(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     reporting_verbs: list[str]
     light_verbs: list[str]
     statement_verbs: list[str]
+    irregular: dict[str, str] = msgspec.field(default_factory=dict)
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -201,16 +202,23 @@ class Lexicon:
                 self._gov[(g.pos, word)].append(g)
 
     # -- lookups ------------------------------------------------------------------------------
+    def keys(self, words: Iterable[str]) -> list[str]:
+        """Lookup keys for a token's words, adding the lemma of irregular forms ("withdrew")."""
+        out = list(words)
+        irregular = self.cues.irregular
+        out += [irregular[w] for w in out if w in irregular]
+        return out
+
     def patterns_for(self, pos: str, words: Iterable[str]) -> list[Pattern]:
         seen: dict[str, Pattern] = {}
-        for w in words:
+        for w in self.keys(words):
             for p in self._by_word.get((pos, w), ()):
                 seen.setdefault(p.id, p)
         return list(seen.values())
 
     def governors_for(self, pos: str, words: Iterable[str]) -> list[Governor]:
         seen: dict[str, Governor] = {}
-        for w in words:
+        for w in self.keys(words):
             for g in self._gov.get((pos, w), ()):
                 seen.setdefault(g.id, g)
         return list(seen.values())
@@ -273,7 +281,11 @@ class Lexicon:
                 if rname != "line":
                     recoders[rname] = {str(k): str(v) for k, v in table.items() if k != "line"}
             if "cues" in data:
-                raw_cues = {k: _as_list(v) for k, v in data["cues"].items() if k != "line"}
+                raw_cues = {k: (v if isinstance(v, dict) else _as_list(v))
+                            for k, v in data["cues"].items() if k != "line"}
+                if isinstance(raw_cues.get("irregular"), dict):
+                    raw_cues["irregular"] = {str(k): str(v) for k, v in raw_cues["irregular"].items()
+                                             if k != "line"}
                 cues = _entry(Cues, raw_cues, name)
         if cues is None:
             raise KnowledgeBaseError("no `cues` section found", where=texts[0][0] if texts else "")
