@@ -58,6 +58,21 @@ def test_first_line_is_headline_only_when_followed_by_a_blank_line():
     assert split_headline(wrapped)[0] is None
 
 
+def test_a_headline_typed_directly_above_the_text_is_still_the_headline():
+    text = ("Kenya, Ethiopia sign border deal\n"
+            "NAIROBI, May 2, 2024 - Kenya and Ethiopia signed a border agreement on Monday, ending "
+            "a decade-long dispute over grazing land.\n\nThe deal creates a joint commission.")
+    headline, body = split_headline(text)
+    assert headline == "Kenya, Ethiopia sign border deal"
+    assert body[0].startswith("NAIROBI, May 2, 2024") and len(body) == 2
+
+
+def test_a_wrapped_first_paragraph_is_not_split_into_a_headline():
+    text = ("Ivory Coast and Ghana failed on Tuesday to agree on a joint\n"
+            "floor price for cocoa, officials from both countries said.\n\nTalks resume next month.")
+    assert split_headline(text)[0] is None
+
+
 def test_a_single_line_is_body_not_headline():
     assert split_headline("Rain fell in Athens") == (None, ["Rain fell in Athens"])
 
@@ -122,6 +137,15 @@ meet again in Abidjan next month, a Ghanaian trade official
 said.
 """
 
+WRAPPED_WITH_HEADLINE = """Cocoa talks stall in Accra
+Ivory Coast and Ghana failed on Tuesday to agree on a joint
+floor price for cocoa, officials from both countries said after
+two days of talks.
+The two producers, which grow most of the world's cocoa, will
+meet again in Abidjan next month, a Ghanaian trade official
+said on the sidelines.
+"""
+
 WRAPPED_SHORT_LINES = """Ivory Coast and Ghana failed on Tuesday to agree on a joint
 floor price for cocoa, officials from both countries said after
 two days of talks.
@@ -147,6 +171,12 @@ def test_hard_wrapped_text_breaks_paragraphs_after_a_short_final_line():
     assert len(paragraphs) == 2
     assert paragraphs[0].endswith("two days of talks.")
     assert paragraphs[1].startswith("The two producers")
+
+
+def test_hard_wrapped_text_keeps_its_headline_line_apart():
+    headline, body = split_headline(WRAPPED_WITH_HEADLINE)
+    assert headline == "Cocoa talks stall in Accra" and len(body) == 2
+    assert body[0].startswith("Ivory Coast and Ghana failed")
 
 
 def test_one_paragraph_per_line_stays_that_way():

@@ -23,6 +23,8 @@ _CLOSERS = "\"'”’»)]"
 # line shorter than WRAP_SHORT_LINE of the widest one that ends a sentence ends its paragraph.
 MAX_WRAP_WIDTH = 120
 WRAP_SHORT_LINE = 0.8
+# A headline typed directly above its text is at most this share of the longest line below it.
+HEADLINE_SHORTER = 0.7
 _BYLINE = re.compile(r"^(by|from|posted by|written by)\s", re.I)
 
 # Characters dropped from text: C0/C1 controls (whitespace aside, which is normalised instead), the
@@ -61,6 +63,9 @@ def split_text(text: str) -> tuple[list[str], bool]:
     if _BLANK_LINES.search(text):
         blocks = _BLANK_LINES.split(text)
         first_alone = "\n" not in blocks[0].strip()
+        if not first_alone and _headline_on_top(blocks[0].split("\n")):
+            head, _, rest = blocks[0].partition("\n")
+            blocks[:1], first_alone = [head, rest], True
     else:
         blocks, first_alone = _line_blocks(text)
     paragraphs = [p for p in map(clean_paragraph, blocks) if p]
@@ -79,16 +84,28 @@ def _line_blocks(text: str) -> tuple[list[str], bool]:
     by_indent = any(indented[1:]) and not all(indented[1:])
     width = max(len(line.rstrip()) for line in lines)
     blocks = [[lines[0]]]
-    for prev, line, indent in zip(lines, lines[1:], indented[1:], strict=False):
+    for n, (prev, line, indent) in enumerate(zip(lines, lines[1:], indented[1:], strict=False)):
         if by_indent:
             new = indent
         else:
-            new = _ends_sentence(prev) and len(prev.rstrip()) < WRAP_SHORT_LINE * width
+            new = ((_ends_sentence(prev) and len(prev.rstrip()) < WRAP_SHORT_LINE * width)
+                   or (n == 0 and _headline_on_top(lines)))
         if new:
             blocks.append([line])
         else:
             blocks[-1].append(line)
     return ["\n".join(b) for b in blocks], len(blocks[0]) == 1
+
+
+def _headline_on_top(lines: list[str]) -> bool:
+    """Whether the first of these lines is a headline typed directly above its text (no blank line
+    between): headline-like, clearly shorter than the lines that follow (a wrapped line is about
+    as long as the next) and not continued by a lowercase word."""
+    rest = [line.strip() for line in lines[1:] if line.strip()]
+    head = lines[0].strip()
+    if not rest or rest[0][:1].islower() or not looks_like_headline(head):
+        return False
+    return len(head) < HEADLINE_SHORTER * max(map(len, rest))
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
