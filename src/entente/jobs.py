@@ -104,6 +104,7 @@ def code_job(
     stdin: IO[bytes] | None = None,
     err: IO[str] | None = None,
     progress: Any = None,
+    limits: Any = None,
 ) -> Summary:
     """Code `inputs` (paths, or `-`/nothing for standard input) and write records and the store."""
     from entente.ingest import read_inputs
@@ -124,7 +125,8 @@ def code_job(
         store = open_store(db)
     try:
         known = (lambda hs: store.seen_hashes(hs, version=__version__)) if store else None
-        articles = read_inputs(list(inputs) or ["-"], stdin=stdin, published=published)
+        articles = read_inputs(list(inputs) or ["-"], stdin=stdin, published=published,
+                               limits=limits)
         stream = dedup(_count_read(articles, summary), known=known, on_duplicate=note_duplicate)
         writer = make_writer(fmt, out, out_path)
         pending: list[ArticleRecord] = []
