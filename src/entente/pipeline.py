@@ -192,7 +192,7 @@ class Engine:
             try:
                 doc = docs.get(id(item))
                 yield self.record(item, doc) if doc is not None else self.code(item)
-            except Exception as exc:  # noqa: BLE001  (reported and counted, never raised)
+            except Exception as exc:  # reported and counted, never raised
                 log.debug("coding %s failed", item.id, exc_info=True)
                 yield Failure(
                     origin=item.origin or item.id,

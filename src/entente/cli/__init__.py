@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(0)
-    except Exception as exc:  # noqa: BLE001  (a bug: say so plainly, traceback on request)
+    except Exception as exc:  # a bug: say so plainly, traceback on request
         if os.environ.get("ENTENTE_DEBUG"):
             raise
         click.echo(f"entente: internal error: {type(exc).__name__}: {exc} "
