@@ -94,10 +94,13 @@ def political(actor: Actor | None) -> bool:
 
 class Coder:
     """Codes events from a parsed article. `lexicon` defaults to the packaged one; `resolver`
-    (for actors on the event date) defaults to `entente.actors.Resolver(kb)`."""
+    (for actors on the event date) defaults to `entente.actors.Resolver(kb)`; `coref` adds
+    pronoun and short-reference mentions (default: `entente.quotes.coref.resolve`; None: off)."""
 
-    def __init__(self, kb: Any, lexicon: Lexicon | None = None, resolver: Any = None):
+    def __init__(self, kb: Any, lexicon: Lexicon | None = None, resolver: Any = None,
+                 coref: Any = "default"):
         self.kb = kb
+        self._coref = _default_coref if coref == "default" else coref
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self.codebook = cb.load()
         self._resolver = resolver
@@ -116,7 +119,7 @@ class Coder:
     def code(self, doc: Any, mentions: list[Mention], quotes: list[QuoteSpan],
              article: Article) -> list[Event]:
         published = parse_published(article.published)
-        mentions = _with_coref(doc, mentions)
+        mentions = _with_coref(doc, mentions, self._coref)
         index = ActorIndex(mentions, getattr(self.kb, "place", None))
         skip = _inside_names(mentions)
         events: list[Event] = []
@@ -316,7 +319,7 @@ class Coder:
         if row is None:
             return []
         on = _as_date(when)
-        location = locate(f.trigger, ctx.actors, self.kb)
+        location = locate(f.trigger, ctx.actors, self.kb) or self._target_place(pairs)
         evidence = _evidence(f, ctx.sent, p, code)
         out = []
         for pair in pairs:
@@ -334,6 +337,18 @@ class Coder:
                 confidence=conf, reciprocal=pair.reciprocal,
             ))
         return out
+
+    def _target_place(self, pairs: list[Pair]) -> Location | None:
+        """A place that is the target ("shelled *Kharkiv*") is also where the event happened."""
+        lookup = getattr(self.kb, "place", None)
+        for pair in pairs:
+            t = pair.target
+            if t is not None and t.how == "place" and lookup is not None:
+                place = lookup(t.mention.actor.name or t.mention.actor.text)
+                if place is not None:
+                    return Location(name=place.name, country=place.country, lat=place.lat,
+                                    lon=place.lon)
+        return None
 
     def _actor(self, filler: Filler | None, on: date | None) -> Actor | None:
         if filler is None:
@@ -368,15 +383,20 @@ def _localise(actor: Actor | None, location: Location | None) -> Actor | None:
                                    code=location.country + actor.role)
 
 
-def _with_coref(doc: Any, mentions: list[Mention]) -> list[Mention]:
+def _default_coref(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    from entente.quotes import coref
+
+    found: list[Mention] = coref.resolve(doc, mentions)
+    return found
+
+
+def _with_coref(doc: Any, mentions: list[Mention], coref: Any) -> list[Mention]:
     """Add pronoun and short-reference mentions ("he", "the two countries") from the quotes
     stage's coreference, unless the resolver already gave them."""
-    if any(m.kind in ("pronoun", "nominal") for m in mentions):
+    if coref is None or any(m.kind in ("pronoun", "nominal") for m in mentions):
         return mentions
     try:
-        from entente.quotes import coref
-
-        return [*mentions, *coref.resolve(doc, mentions)]
+        return [*mentions, *coref(doc, mentions)]
     except Exception:  # coreference is a bonus: its failure must lose no event
         return mentions
 

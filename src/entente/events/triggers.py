@@ -82,7 +82,7 @@ def _static_ok(t: Token, p: Pattern, lex: Lexicon) -> bool:
         if not subj or not set(sx.words(subj[0])) & lex.classes[p.subject]:
             return False
     if p.complement:
-        comp = sx.kids(t, *GOV_CLAUSE_DEPS)
+        comp = sx.kids(t, *GOV_CLAUSE_DEPS) + to_clauses(t)
         if not comp or not set(sx.words(comp[0])) & lex.classes[p.complement]:
             return False
     return not (p.governed_by and not _governed(t, lex.classes[p.governed_by]))
@@ -124,6 +124,12 @@ def ranked_patterns(t: Token, lex: Lexicon) -> list[Pattern]:
     return sorted(found, key=lambda p: (-p.specificity, order[p.id]))
 
 
+def to_clauses(t: Token) -> list[Token]:
+    """Infinitive clauses a parser hangs as adverbial ("ordered the envoy *to leave*")."""
+    return [c for c in sx.kids(t, "advcl") if any(
+        sx.dep(m) == "mark" and m.lower_ == "to" for m in c.children)]
+
+
 def complements(t: Token, g: Governor, has_event: set[int]) -> list[Token]:
     """The words that may carry the event a governor governs, best first."""
     out: list[Token] = []
@@ -131,7 +137,7 @@ def complements(t: Token, g: Governor, has_event: set[int]) -> list[Token]:
         out += [c for c in t.children if sx.dep(c) in ("acl", "acl:relcl") and c.i > t.i
                 and sx.is_verbal(c) and not sx.kids(c, *sx.SUBJ)]
     else:
-        out += sx.kids(t, *GOV_CLAUSE_DEPS)
+        out += sx.kids(t, *GOV_CLAUSE_DEPS) + to_clauses(t)
     if g.prep:
         out += [c for c in t.children if _prep_is(sx.case_word(c), g.prep)]
         return out
@@ -172,6 +178,9 @@ def frames(sent: Iterable[Token], lex: Lexicon, skip: set[int]) -> list[Frame]:
             if found:
                 govs[t.i] = found
     built = [f for t in tokens if (f := _frame(t, lex, cands, govs)) is not None]
+    built += [Frame(f.head, f.head, cands[f.head.i], [], frozenset({f.head.i})) for f in list(built)
+              if f.governors and f.governors[0].keeps_own and f.head.i in cands
+              and f.trigger is not f.head]
     inner = {i for f in built for i in f.tokens if i != f.head.i}
     inner |= _object_nouns(built, lex)
     kept: dict[int, Frame] = {}

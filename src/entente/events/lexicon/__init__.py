@@ -88,6 +88,8 @@ class Governor(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     # When the governor itself is negated ("has no plans to send"), "complement" codes the
     # complement event as negated ("send", 07x) instead of a negated intent (03x).
     negation: Literal["self", "complement"] = "self"
+    # Also code the governor word's own pattern ("*denied* that it attacked": 016 as well).
+    keeps_own: bool = False
     prior: float = 0.75
     note: str = ""
     line: int = 0
