@@ -209,6 +209,13 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
     kind: str = "name"
     # Knowledge-base type of the entry: country, person, igo, group, media, org, place, sector.
     type: str | None = None
+    # Added by the actors stage (optional): the sector the text itself gives ("Turkish *military*"
+    # -> MIL), the title or role noun written with a person ("analyst", "President"), and the
+    # knowledge-base id of the organisation a person speaks for ("analyst Paul Iddon wrote for
+    # Forbes" -> "media:forbes"). `kind` may also be "place" (a capital or region used as a place).
+    sector: str | None = None
+    title: str | None = None
+    affiliation: str | None = None
 
 
 class QuoteSpan(msgspec.Struct, frozen=True, kw_only=True):
