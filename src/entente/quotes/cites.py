@@ -76,7 +76,6 @@ def _is_publication(view: DocView, np: tuple[int, int]) -> bool:
 
 def _one(view: DocView, table: EntityTable, np: tuple[int, int], hi: int,
          published: date | None) -> tuple[Cited | None, int | None]:
-    doc = view.doc
     head = speakers.head_of(view, *np)
     after = _after_np(view, np, hi)
     if _is_publication(view, np):
@@ -123,11 +122,14 @@ def _author_span(view: DocView, np: tuple[int, int], hi: int) -> tuple[int, int]
         if any(view.is_name(doc[k]) or doc[k].text[:1].isupper() for k in range(s, e)) or \
                 doc[e - 1].lower_ in view.lex.org_nouns:
             return s, e
-    k = head + 1
-    if k < len(doc) and doc[k].lower_ in AUTHOR_PREPS and k + 1 < hi:
-        end = profiles.org_span(view, k + 1, hi)
-        if end > k + 1:
-            return k + 1, end
+    for k in range(head + 1, min(hi, head + 8)):
+        t = doc[k]
+        if t.text == "," or view.is_finite(t) or t.lower_ in ("that", "which"):
+            break
+        if t.lower_ in AUTHOR_PREPS and k + 1 < hi and (k == head + 1 or t.lower_ == "by"):
+            end = profiles.org_span(view, k + 1, hi)
+            if end > k + 1:
+                return k + 1, end
     return None
 
 
@@ -139,7 +141,7 @@ def _who(view: DocView, table: EntityTable, np: tuple[int, int]) -> tuple[str, s
     """Kind, name, role and organisation of a cited person or organisation."""
     doc = view.doc
     subject = speakers.Subject(start=np[0], end=np[1], head=speakers.head_of(view, *np))
-    mention, entity = speakers.find_entity(view, table, subject)
+    _mention, entity = speakers.find_entity(view, table, subject)
     text = view.text_of(*_drop_det(view, *np))
     head = doc[subject.head]
     if entity is not None and entity.is_person:

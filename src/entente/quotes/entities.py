@@ -118,6 +118,7 @@ class EntityTable:
         spans += [(e.start, self._run_end(e.start, e.end), NER_TYPES.get(e.label_))
                   for e in self.doc.ents]
         spans += self._org_runs()
+        spans += self._groups_of_people()
         for start, end, type_ in spans:
             if type_ is None or any(i in taken for i in range(start, end)):
                 continue
@@ -188,6 +189,25 @@ class EntityTable:
             if len(words) >= 2 and not any(t.ent_type_ in ("DATE", "TIME") for t in doc[i:j]):
                 out.append((i, j, "org"))
             i = j
+        return out
+
+    def _groups_of_people(self) -> list[tuple[int, int, str | None]]:
+        """Plural nouns of people ("hundreds of farmers", "residents of the village") as
+        collective actors, so that "they" has something to point to."""
+        doc, out = self.doc, []
+        for t in doc:
+            if t.tag_ not in ("NNS", "NNPS") or t.lower_ not in self.lex.person_nouns:
+                continue
+            start, end = t.i, t.i + 1
+            while start > 0 and doc[start - 1].tag_ in ("JJ", "CD"):
+                start -= 1
+            if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].tag_ in ("NNS", "CD"):
+                start -= 2
+            if end + 1 < len(doc) and doc[end].lower_ in ("of", "in", "from"):
+                k = end + 1 + (doc[end + 1].tag_ == "DT")
+                if k < len(doc) and doc[k].tag_ in ("NN", "NNP"):
+                    end = k + 1
+            out.append((start, end, "sector"))
         return out
 
     def _link_surnames(self) -> None:

@@ -58,8 +58,7 @@ def find(view: DocView) -> list[Found]:
         if f is not None:
             framed[n] = f
     found = list(framed.values())
-    used = {f.cue for f in found if f.cue is not None}
-    found += indirect.verb_quotes(view, qmap, used)
+    found += indirect.verb_quotes(view, qmap, found)
     found += _unframed(view, segs, framed, found)
     found = _place_sources(view, qmap, found, indirect.source_phrases(view, qmap))
     return _dedupe(found)
@@ -94,9 +93,9 @@ def _place_sources(view: DocView, qmap: QuoteMap, found: list[Found],
                 continue
             inside = f.start <= a.cue < f.end  # type: ignore[operator]
             same_clause = qmap.start_of_clause(f.cue) == qmap.start_of_clause(a.cue)  # type: ignore[arg-type]
-            if inside or same_clause:
-                if host is None or found[host].end - found[host].start > f.end - f.start:
-                    host = n
+            narrower = host is None or found[host].end - found[host].start > f.end - f.start
+            if (inside or same_clause) and narrower:
+                host = n
         if host is None:
             found.append(a)
         else:

@@ -62,6 +62,18 @@ class QuoteMap:
             for k in range(s.open, hi):
                 self.inside[k] = 1
 
+    def bounds(self, i: int) -> tuple[int, int]:
+        """The clause of token i; inside quotation marks, never past them (a cue inside a quote
+        reports only what the quote holds)."""
+        lo, hi = self.start_of_clause(i), self.end_of_clause(i)
+        if self.inside[i]:
+            for s in self.segs:
+                if s.start <= i < s.end:
+                    lo, hi = max(lo, s.start), min(hi, s.end)
+                    hi = min(hi, self.view.clause_end(i))
+                    lo = max(lo, self.view.clause_start(i))
+        return lo, hi
+
     def end_of_clause(self, i: int) -> int:
         """One past the last token of the sentence holding token i, skipping over quotes and
         stopping at the paragraph end (the final punctuation is excluded)."""

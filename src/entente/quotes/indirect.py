@@ -27,23 +27,46 @@ from entente.quotes.view import DocView
 ADJUNCT_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "to", "with", "from",
                            "late", "earlier", "via", "through", "over"})
 BACKSHIFT = frozenset({"had", "would", "could", "might", "were", "was", "should", "'d"})
+CLAUSE_REACH = 12  # tokens of subject allowed before the finite verb of a reported clause
 BE_FORMS = frozenset({"is", "was", "were", "are", "been", "be", "being", "'s", "’s"})
 
 
-def verb_quotes(view: DocView, qmap: QuoteMap, used: set[int]) -> list[Found]:
-    """Every indirect quote with a reporting verb not already used as a direct-quote frame."""
+def verb_quotes(view: DocView, qmap: QuoteMap, prior: list[Found]) -> list[Found]:
+    """Every indirect quote with a reporting verb not already used as a direct-quote frame
+    (`prior`: the direct quotes, whose speakers a following "adding that" shares)."""
+    used = {f.cue for f in prior}
     out: list[Found] = []
     for tok in view.doc:
         i = tok.i
         cue = view.cue(tok)
         if cue is None or i in used or cue.direct_only or _passive(view, i):
             continue
-        found = _backward(view, qmap, i) if cue.cls != "belief" else None
+        before = sorted([*prior, *out], key=lambda f: f.cue if f.cue is not None else -1)
+        found = _parenthetical(view, qmap, i) if cue.cls != "belief" else None
+        found = found or (_backward(view, qmap, i) if cue.cls != "belief" else None)
         found = found or _forward(view, qmap, i, address=cue.cls == "address",
-                                  belief=cue.cls == "belief", previous=out)
+                                  belief=cue.cls == "belief", previous=before)
         if found is not None:
             out.append(found)
     return out
+
+
+def _parenthetical(view: DocView, qmap: QuoteMap, v: int) -> Found | None:
+    """"The talks, she said, would resume": a frame set off by commas inside its content."""
+    doc = view.doc
+    lo, hi = qmap.start_of_clause(v), qmap.end_of_clause(v)
+    if v + 1 >= hi or doc[v + 1].text != ",":
+        return None
+    subject = speakers.subject_before(view, v, lo)
+    if subject is None or subject.start - 1 <= lo or doc[subject.start - 1].text != ",":
+        return None
+    k = v + 2
+    while k < hi and doc[k].tag_.startswith("RB"):
+        k += 1
+    if k >= hi or not view.is_finite(doc[k]) or not any(view.is_noun(t) for t in doc[lo:subject.start]):
+        return None  # the clause must go on right after the frame: ", she said, would resume"
+    start, end = view.trim(lo, hi)
+    return Found(start=start, end=end, direct=False, cue=v, subject=subject, frame=(v, v + 1))
 
 
 def _passive(view: DocView, i: int) -> bool:
@@ -59,8 +82,7 @@ def _passive(view: DocView, i: int) -> bool:
 def _backward(view: DocView, qmap: QuoteMap, v: int) -> Found | None:
     """"C, X said." / "C, said X.": the content is the clause before the frame's comma."""
     doc = view.doc
-    lo = qmap.start_of_clause(v)
-    hi = qmap.end_of_clause(v)
+    lo, hi = qmap.bounds(v)
     if v - 1 >= lo and doc[v - 1].text == ",":
         subject, comma = speakers.subject_after(view, v, hi), v - 1
         frame_start = v
@@ -89,7 +111,7 @@ def _forward(view: DocView, qmap: QuoteMap, v: int, *, address: bool, belief: bo
              previous: list[Found]) -> Found | None:
     """"X said (that) C", "X told Y that C", "X said, C": the content follows the verb."""
     doc = view.doc
-    lo, hi = qmap.start_of_clause(v), qmap.end_of_clause(v)
+    lo, hi = qmap.bounds(v)
     k = _skip_adjuncts(view, v + 1, hi, address=address)
     if k is None or k >= hi:
         return None
@@ -115,7 +137,8 @@ def _subject(view: DocView, v: int, lo: int, previous: list[Found]) -> Subject |
     doc, j = view.doc, v - 1
     while j >= lo and doc[j].tag_.startswith("RB"):
         j -= 1
-    if j >= lo and doc[j].lower_ in ("and", "but"):
+    participle = doc[v].tag_ == "VBG" and j >= lo and doc[j].text == ","
+    if j >= lo and (doc[j].lower_ in ("and", "but") or participle):
         for f in reversed(previous):
             if f.cue is not None and lo <= f.cue < v and f.subject is not None:
                 return f.subject
@@ -140,7 +163,7 @@ def _skip_adjuncts(view: DocView, k: int, hi: int, *, address: bool) -> int | No
         if k >= hi:
             return k
         t = doc[k]
-        if t.tag_.startswith("RB") and t.lower_ not in ("not", "n't", "never"):
+        if t.tag_ == "RB" and t.lower_ not in ("not", "n't", "never"):
             k += 1
         elif t.lower_ in ADJUNCT_PREPS and t.lower_ != "that":
             np = speakers.np_right(view, k + 1, hi)
@@ -155,19 +178,20 @@ def _skip_adjuncts(view: DocView, k: int, hi: int, *, address: bool) -> int | No
 
 
 def _clause_starts(view: DocView, k: int, hi: int, *, strict: bool = False) -> bool:
-    """Whether a finite clause starts at token k: a subject, then a finite verb."""
+    """Whether a finite clause starts at token k: a subject-like stretch (nouns, determiners,
+    prepositions, no other verb: "more than half of the hospitals"), then a finite verb."""
     doc = view.doc
-    if k >= hi:
+    if k >= hi or not (view.is_np(doc[k]) or doc[k].tag_ in ("EX", "JJR", "RBR")):
         return False
-    np = speakers.np_right(view, k, hi)
-    if np is None:
-        return False
-    j = np[1]
-    while j < hi and (doc[j].tag_.startswith("RB") or doc[j].text == "," or view.is_mark(doc[j])):
-        if doc[j].text == "," and strict:
+    for j in range(k, min(hi, k + CLAUSE_REACH)):
+        t = doc[j]
+        if view.is_finite(t):
+            return j > k
+        if t.lower_ in ("that", "which", "who", "whether") or (t.text == "," and strict):
             return False
-        j += 1
-    return j < hi and view.is_finite(doc[j])
+        if view.is_verb(t) and t.tag_ not in ("VBN", "VBG"):
+            return False
+    return False
 
 
 def _content_end(view: DocView, k: int, hi: int, v: int) -> int:
@@ -182,12 +206,23 @@ def _content_end(view: DocView, k: int, hi: int, v: int) -> int:
         if t.lower_ in ("and", "but") and nxt is not None:
             if view.cue(nxt) is not None and view.cue(nxt).cls != "belief":  # type: ignore[union-attr]
                 return j
-            if backshifted and nxt.tag_ == doc[v].tag_ and nxt.tag_ in ("VBD", "VBZ"):
+            if backshifted and _same_tense(doc[v].tag_, nxt.tag_):
                 return j
+        if t.text == "," and nxt is not None and nxt.lower_ == "but" and j + 2 < hi and \
+                doc[j + 2].lower_ != "that":
+            return j  # "X says A, but B": B is no longer X's
+        if t.text == "," and nxt is not None and nxt.tag_ == "VBG" and view.cue(nxt) is not None:
+            return j  # ", adding that ...": a quote of its own
         if t.text == "," and nxt is not None and j + 2 < hi and view.cue(doc[j + 2]) is not None \
                 and _is_subject_pronoun(nxt):
             return j  # "..., he added"
     return hi
+
+
+def _same_tense(cue_tag: str, tag: str) -> bool:
+    """A verb after "and" in the tense of the cue is the speaker's next act ("said ... had been
+    unfair and called for"); taggers often give such past forms VBN."""
+    return tag == cue_tag or (cue_tag == "VBD" and tag == "VBN")
 
 
 def _is_subject_pronoun(tok: object) -> bool:
@@ -244,13 +279,13 @@ def _according(view: DocView, qmap: QuoteMap, i: int, n: int) -> Found | None:
     if after < hi and doc[after].text == ",":
         appos = speakers.np_right(view, after + 1, hi)
         if appos is not None and appos[1] < hi and doc[appos[1]].text == "," and \
-                not _clause_starts(view, after + 1, hi):
+                not _clause_starts(view, after + 1, hi, strict=True):
             after = appos[1]
     subject = speakers.Subject(start=np[0], end=np[1], head=speakers.head_of(view, *np))
     lead = [t for t in doc[lo:i] if not (t.is_punct or t.lower_ in ("but", "and", "yet"))]
     if not lead:  # According to Y, C.
         start, end = view.trim(after, hi)
-    elif after >= hi or all(t.is_punct for t in doc[after:hi]):  # C, according to Y.
+    elif not _has_finite(view, after, hi):  # C, according to Y (published in June by Z).
         start, end = view.trim(lo, i)
     else:  # X, according to Y, did C: the content keeps the inserted phrase
         start, end = view.trim(lo, hi)

@@ -107,9 +107,9 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[list[int]], i
             elif role == "close" and double_at is not None:
                 pairs.append([double_at, i, 0])
                 double_at = None
-            elif role is None and double_at is None and ch in OPEN_SINGLE + "'":
-                if _single_role(text, i, False) == "open":
-                    single_at = i
+            elif role is None and double_at is None and ch in OPEN_SINGLE + "'" and \
+                    _single_role(text, i, False) == "open":
+                single_at = i
             continue
         if _single_role(text, i, True) == "close":
             pairs.append([single_at, i, 1])

@@ -158,7 +158,11 @@ def score_case(case: GoldCase, predicted: Iterable[Predicted], counts: Counts) -
     counts.pred_words += sum(map(len, pred_words))
     pairs = _match(gold_words, pred_words)
     for gi, pi in pairs:
-        _score_pair(case, case.quotes[gi], preds[pi], len(gold_words[gi] & pred_words[pi]), counts)
+        shared = len(gold_words[gi] & pred_words[pi])
+        _score_pair(case, case.quotes[gi], preds[pi], shared, counts)
+        if shared < len(gold_words[gi]) or shared < len(pred_words[pi]):
+            got = text[preds[pi].start:preds[pi].end]
+            counts.errors.append(f"{case.id}: content {got[:70]!r} != {case.quotes[gi].content[:70]!r}")
     for gi in set(range(len(case.quotes))) - {g for g, _ in pairs}:
         counts.errors.append(f"{case.id}: missed {case.quotes[gi].content[:60]!r}")
     for pi in set(range(len(preds))) - {p for _, p in pairs}:
