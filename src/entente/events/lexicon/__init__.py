@@ -32,7 +32,8 @@ __all__ = ["Cues", "Governor", "Lexicon", "Pattern"]
 
 FILES = ("classes.yaml", "verbs.yaml", "nouns.yaml", "governors.yaml", "cues.yaml")
 # Argument slots a pattern may name: grammatical relations, or any preposition ("with", "to" ...).
-RELATION_SLOTS = frozenset({"subj", "obj", "iobj", "poss", "agent", "amod", "compound", "between"})
+RELATION_SLOTS = frozenset({"subj", "obj", "iobj", "poss", "agent", "amod", "compound", "between",
+                            "comp_subj", "head_subject"})
 MAP_SPECIALS = frozenset({"=", "=?", "=!", "-"})
 
 
@@ -312,7 +313,7 @@ class Lexicon:
                     raise KnowledgeBaseError(f"pattern {p.id!r}: code {code!r} not in codebook",
                                              where=where)
             for slot in (*p.source, *p.target):
-                if not slot.removesuffix("_deep").isalpha():
+                if slot not in RELATION_SLOTS and not slot.removesuffix("_deep").isalpha():
                     raise KnowledgeBaseError(f"pattern {p.id!r}: bad slot {slot!r}", where=where)
         for g in self.governors:
             where = f"{g.file}:{g.line}"
