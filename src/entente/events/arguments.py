@@ -74,13 +74,21 @@ class ActorIndex:
             return [Filler(place, t.i, "place")]
         if depth <= 0:
             return []
-        out: list[Filler] = []
+        # A modifier that names the head's nationality ("*Azerbaijani* counterpart") says more
+        # than a possessor ("*his* counterpart"): take the best kind of modifier present.
+        ranked: dict[int, list[Filler]] = {}
         for c in t.children:
-            if sx.dep(c) in MODIFIER_DEPS and (sx.dep(c) != "nmod" or sx.case_word(c) in MODIFIER_CASES):
-                for cc in sx.conjuncts(c):
-                    out += [Filler(f.mention, f.token, "modifier" if f.how == "direct" else f.how)
-                            for f in self.of(cc, depth - 1)]
-        return out
+            rank = _modifier_rank(c)
+            if rank is None:
+                continue
+            for cc in sx.conjuncts(c):
+                ranked.setdefault(rank, []).extend(
+                    Filler(f.mention, f.token, "modifier" if f.how == "direct" else f.how)
+                    for f in self.of(cc, depth - 1))
+        for rank in sorted(ranked):
+            if ranked[rank]:
+                return ranked[rank]
+        return []
 
     def place(self, t: Token) -> Mention | None:
         """A gazetteer place named by the proper noun `t` ("Stepanakert", "the Gaza Strip"), as a
@@ -127,10 +135,21 @@ class ActorIndex:
         return out
 
 
+def _modifier_rank(c: Token) -> int | None:
+    d = sx.dep(c)
+    if d in ("amod", "compound", "flat", "appos", "nmod:desc"):
+        return 0
+    if d == "nmod" and sx.case_word(c) in MODIFIER_CASES:
+        return 1
+    if d == "nmod:poss":
+        return 2
+    return None
+
+
 def _how(m: Mention) -> str:
     if m.kind == "pronoun":
         return "coref"
-    if (m.type or "") in PLACE_TYPES:
+    if (m.type or "") in PLACE_TYPES or m.kind == "place":
         return "place"
     return "direct"
 

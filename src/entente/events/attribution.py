@@ -37,7 +37,7 @@ def _from_quote(q: QuoteSpan) -> Attributed:
 def _reporting_head(node: Token, cues: Cues) -> Token | None:
     """The reporting verb whose complement holds `node`, if any."""
     for a in [node, *sx.ancestors(node, 8)]:
-        head = a.head
+        head = sx.head_of(a)
         if head is a:
             return None
         if sx.dep(a) in ("ccomp", "parataxis") and sx.lemma(head) in cues.reporting_verbs:

@@ -33,7 +33,7 @@ from entente.events.attribution import Attributed, attribute
 from entente.events.dates import DateMatch, find
 from entente.events.lexicon import Lexicon, Pattern
 from entente.events.modality import assess
-from entente.events.places import locate
+from entente.events.places import locate, where_antecedent
 from entente.events.syntax import Token
 from entente.events.triggers import Frame, frames
 from entente.records import (
@@ -89,7 +89,15 @@ def parse_published(value: str | None) -> date | None:
 
 
 def political(actor: Actor | None) -> bool:
-    return actor is not None and bool(actor.country or actor.org or actor.code)
+    """A political actor belongs to a state or is an international organisation."""
+    return actor is not None and bool(actor.country or actor.org)
+
+
+def _political_first(fillers: list[Filler]) -> list[Filler]:
+    """Among the actors of one slot, drop those with no country or organisation when others
+    have one ("his Azerbaijani counterpart": the counterpart is Azerbaijani, not "his")."""
+    good = [f for f in fillers if political(f.mention.actor)]
+    return good if good else fillers
 
 
 class Coder:
@@ -131,7 +139,8 @@ class Coder:
 
     def code_sentence(self, ctx: Context, skip: set[int]) -> list[Event]:
         found = frames(ctx.sent, self.lexicon, skip)
-        own_dates = {f.trigger.i: _own_date(f, ctx) for f in found}
+        nouns = {f.trigger.i for f in found if not sx.is_verbal(f.trigger)}
+        own_dates = {f.trigger.i: _own_date(f, ctx, nouns) for f in found}
         out: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
         for f in found:
@@ -166,7 +175,8 @@ class Coder:
         if code is None:
             return []
         when, date_from = _event_date(f, ctx, own_dates, found, verdict.future)
-        pairs = _pairs(sides, pattern.reciprocal if pattern else False)
+        reciprocal = pattern.reciprocal if pattern else not sides.targets
+        pairs = _pairs(sides, reciprocal)
         return self._assemble(f, ctx, pattern, code, modality, pairs, when, date_from, attributed,
                               verdict.future)
 
@@ -259,7 +269,7 @@ class Coder:
                                  role="target")
         used = {s.token for s in sources} | {s.key for s in sources}
         targets = [x for x in targets if x.token not in used and x.key not in used]
-        return Sides(_dedupe(sources), _dedupe(targets))
+        return Sides(_political_first(_dedupe(sources)), _political_first(_dedupe(targets)))
 
     def _governor_targets(self, f: Frame, ctx: Context) -> list[Filler]:
         for g, tok in zip(f.governors, _governor_tokens(f), strict=False):
@@ -284,6 +294,8 @@ class Coder:
             found = self._slot(t, slot, passive, ctx)
             if not found and nominal and role == "target" and slot not in ("poss", "amod", "compound"):
                 found = self._slot_on_head(t, slot, ctx)
+            if slot == "between" and len(found) == 1:
+                found += _next_listed(ctx.actors, found[0], ctx.sent)
             if found:
                 return found
         return []
@@ -458,6 +470,18 @@ def _governor_tokens(f: Frame) -> list[Token]:
     return out[: len(f.governors)]
 
 
+def _next_listed(index: ActorIndex, first: Filler, sent: Any) -> list[Filler]:
+    """The actor listed right after another one ("between Turkey, Azerbaijan", "between Turkey
+    and Azerbaijan"), read from the words when the parse lost the coordination (headlines)."""
+    doc = sent.doc
+    i = first.mention.end
+    while i < sent.end and doc[i].lower_ in (",", "and", "&"):
+        i += 1
+    if i == first.mention.end or i >= sent.end:
+        return []
+    return [Filler(x, i, "direct") for x in index.at(i)]
+
+
 def _pairs(sides: Sides, reciprocal: bool) -> list[Pair]:
     src, tgt = sides.sources, sides.targets
     if reciprocal and not tgt and len(src) >= 2:
@@ -510,8 +534,9 @@ def _dates(sent: Any, published: date | None, future: bool) -> list[tuple[DateMa
     return out
 
 
-def _attached(head: Token, f: Frame) -> bool:
-    """Does a date expression headed at `head` modify this frame's clause?"""
+def _attached(head: Token, f: Frame, nouns: set[int]) -> bool:
+    """Does a date expression headed at `head` modify this frame's clause? Not when another
+    event noun comes first on the way up ("reached new heights following *October's clashes*")."""
     targets = set(f.tokens) | {f.trigger.i}
     carrier = f.trigger.head
     if (not sx.is_verbal(f.trigger) and carrier is not f.trigger and sx.is_verbal(carrier)
@@ -520,14 +545,14 @@ def _attached(head: Token, f: Frame) -> bool:
     for a in sx.ancestors(head, 6):
         if a.i in targets:
             return True
-        if sx.is_verbal(a):
+        if sx.is_verbal(a) or a.i in nouns:
             return False
     return False
 
 
-def _own_date(f: Frame, ctx: Context) -> DateMatch | None:
+def _own_date(f: Frame, ctx: Context, nouns: set[int]) -> DateMatch | None:
     for m, head in ctx.past_dates:
-        if _attached(head, f):
+        if _attached(head, f, nouns - {f.trigger.i}):
             return m
     return None
 
@@ -552,11 +577,16 @@ def _inherited(f: Frame, own: dict[int, DateMatch | None], found: list[Frame]) -
     """An undated event in a clause hanging on a dated event ("October's clashes in the region,
     *where* Turkish support proved crucial") shares its date."""
     owner = {i: fr.trigger.i for fr in found for i in fr.tokens}
-    for a in sx.ancestors(f.trigger, 8):
-        if a.i in owner and own.get(owner[a.i]) is not None and owner[a.i] != f.trigger.i:
-            return own[owner[a.i]]
-        if sx.dep(a) in ("ccomp", "parataxis"):
-            return None
+    antecedent = where_antecedent(f.trigger)
+    chains = [list(sx.ancestors(f.trigger, 8))]
+    if antecedent is not None:
+        chains.insert(0, [antecedent, *sx.ancestors(antecedent, 8)])
+    for chain in chains:
+        for a in chain:
+            if a.i in owner and own.get(owner[a.i]) is not None and owner[a.i] != f.trigger.i:
+                return own[owner[a.i]]
+            if sx.dep(a) in ("ccomp", "parataxis"):
+                break
     return None
 
 

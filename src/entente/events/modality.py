@@ -78,7 +78,7 @@ def _going_to(node: Token) -> bool:
 def _is_reported(node: Token, cues: Cues) -> bool:
     """Is this clause the content of a reporting verb ("said (that) X ...")?"""
     for a in [node, *sx.ancestors(node, 6)]:
-        head = a.head
+        head = sx.head_of(a)
         if head is a:
             return False
         if sx.dep(a) in ("ccomp", "parataxis") and sx.lemma(head) in cues.reporting_verbs:
@@ -120,7 +120,7 @@ def assess(node: Token, cues: Cues, in_quote: bool = False) -> Assessment:
 
 def _climb(node: Token, cues: Cues) -> tuple[str, Token] | None:
     """One step up: ("climb"|"negated"|"hypothetical"|"stop", the governing word) or None."""
-    head = node.head
+    head = sx.head_of(node)
     if head is node:
         return None
     d, hl = sx.dep(node), sx.lemma(head)

@@ -40,12 +40,26 @@ def _candidates(trigger: Token) -> list[Token]:
     for c in carriers:
         for prep in LOCATIVE:
             out += [h for h in sx.prep_objects(c, prep) if h.i != trigger.i]
-    # "... region, where X happened": the noun the relative clause hangs on.
-    for a in [trigger, *sx.ancestors(trigger, 5)]:
-        if sx.dep(a).startswith("acl") and any(sx.lemma(w) == "where" for w in a.children):
-            out.append(a.head)
-            break
+    antecedent = where_antecedent(trigger)
+    if antecedent is not None:
+        out.append(antecedent)
     return out
+
+
+def where_antecedent(trigger: Token) -> Token | None:
+    """For an event in a "where" clause ("the region, *where* Turkish support proved crucial"),
+    the noun just before "where" (read from the words, which survive a misattached clause)."""
+    for a in [trigger, *sx.ancestors(trigger, 5)]:
+        where = [w for w in a.children if w.lower_ == "where" and w.i < trigger.i]
+        if where:
+            i = where[0].i - 1
+            doc = trigger.doc
+            while i >= 0 and doc[i].pos_ == "PUNCT":
+                i -= 1
+            return doc[i] if i >= 0 and sx.is_nominal(doc[i]) else None
+        if sx.is_verbal(a) and a is not trigger:
+            break
+    return None
 
 
 def _names(head: Token) -> list[str]:

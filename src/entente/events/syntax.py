@@ -136,7 +136,7 @@ def subject(t: Token) -> list[Token]:
         if found:
             return [*_headline_pair(t, found[0]), _unrelative(found[0])]
         d = dep(t)
-        head = t.head
+        head = head_of(t)
         if head is t:
             return []
         if d == "xcomp" and lemma(head) in OBJECT_CONTROL:
@@ -185,10 +185,23 @@ def agent(t: Token) -> list[Token]:
     return out
 
 
+def head_of(t: Token) -> Token:
+    """The head of `t`, correcting one frequent parser slip: a "by"-gerund hung on the main verb
+    when it belongs to the clause just before it ("told Iddon that Moscow would not respond ...
+    *by bolstering* ties": it is *respond* that is done by bolstering)."""
+    h = t.head
+    if (h is not t and dep(t) in ("advcl", "obl") and t.tag_ == "VBG"
+            and case_word(t) == "by"):
+        comps = [c for c in h.children if dep(c) == "ccomp" and c.i < t.i and is_verbal(c)]
+        if comps:
+            return comps[-1]
+    return h
+
+
 def ancestors(t: Token, limit: int = 12) -> Iterator[Token]:
     n = 0
     while t.head is not t and n < limit:
-        t = t.head
+        t = head_of(t)
         n += 1
         yield t
 

@@ -61,6 +61,10 @@ def object_words(t: Token, p: Pattern) -> set[str]:
                     sx.dep(c) == "conj" and h is t):
                 for cc in sx.conjuncts(c):
                     out.update(sx.words(cc))
+                    if sx.dep(c) == "nmod":  # "expansion of *defence* ties"
+                        for m in cc.children:
+                            if sx.dep(m) in ("amod", "compound"):
+                                out.update(w for x in sx.conjuncts(m) for w in sx.words(x))
     return out
 
 
