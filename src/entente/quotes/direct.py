@@ -51,8 +51,10 @@ def frame_after(view: DocView, qmap: QuoteMap, st: SegTokens) -> Found | None:
         subject = speakers.subject_after(view, cue, hi)
     else:
         subject = speakers.subject_before(view, cue, k)
-        starts = [subject.start] + ([subject.role_span[0]] if subject and subject.role_span else [])
-        if subject is None or min(starts) != k:
+        if subject is None:
+            return None
+        starts = [subject.start] + ([subject.role_span[0]] if subject.role_span else [])
+        if min(starts) != k:
             return None
     if subject is None:
         return None

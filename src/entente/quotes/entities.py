@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 NER_TYPES = {"PERSON": "person", "ORG": "org", "GPE": "country", "NORP": "sector", "LOC": "place"}
+ROLE_WORDS = 4  # the longest role phrase, in words, that a name may start with
 COLLECTIVE = frozenset({"group", "org", "igo", "media", "country", "sector"})
 
 
@@ -60,17 +61,16 @@ def clean_name(text: str, lex: Lexicon) -> str:
     words = re.sub(r"(’s|'s|’|')$", "", text.strip()).split()
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    changed = True
-    while changed and len(words) > 1:
-        changed = False
+    while len(words) > 1:
         if words[0] in lex.honorifics:
-            words, changed = words[1:], True
+            words = words[1:]
             continue
-        for role in lex.roles:
-            n = len(role)
-            if len(words) > n and tuple(w.lower() for w in words[:n]) == role:
-                words, changed = words[n:], True
-                break
+        lower = [w.lower() for w in words[:ROLE_WORDS]]
+        n = next((n for n in range(min(len(lower), len(words) - 1), 0, -1)
+                  if tuple(lower[:n]) in lex.role_set), 0)
+        if not n:
+            break
+        words = words[n:]
     return " ".join(words)
 
 
@@ -84,6 +84,7 @@ class EntityTable:
         self.mentions: list[Mention] = []
         self._at: dict[int, list[Mention]] = {}
         self._alias: dict[str, str] = {}  # merged entity id -> the id it was merged into
+        self._names: dict[tuple[str, int], str] = {}  # (entity id, mentions) -> full name
         given = sorted(mentions, key=lambda m: (m.start, -m.end))
         for m in given:
             self.add(m)
@@ -140,7 +141,8 @@ class EntityTable:
         """Runs of proper nouns that look like a person's name: from a known first name, or from
         right after an honorific ("Mr Adeyemi"), to the end of the capitalised run
         ("Turkish President Recep Tayyip Erdoğan" gives "Recep Tayyip Erdoğan")."""
-        doc, out, i = self.doc, [], 0
+        doc, i = self.doc, 0
+        out: list[tuple[int, int, str | None]] = []
         while i < len(doc):
             if not _capitalised(doc[i].text):
                 i += 1
@@ -174,7 +176,8 @@ class EntityTable:
     def _org_runs(self) -> list[tuple[int, int, str | None]]:
         """Runs of two or more capitalised words with no known first name, as organisations
         ("Meridian Institute", "Doctors Without Borders"); small joining words are allowed."""
-        doc, out, i = self.doc, [], 0
+        doc, i = self.doc, 0
+        out: list[tuple[int, int, str | None]] = []
         joiners = ("of", "and", "for", "without", "&")
         while i < len(doc):
             if not _capitalised(doc[i].text) or doc[i].tag_ in ("DT", "PRP", "PRP$"):
@@ -194,7 +197,8 @@ class EntityTable:
     def _groups_of_people(self) -> list[tuple[int, int, str | None]]:
         """Plural nouns of people ("hundreds of farmers", "residents of the village") as
         collective actors, so that "they" has something to point to."""
-        doc, out = self.doc, []
+        doc = self.doc
+        out: list[tuple[int, int, str | None]] = []
         for t in doc:
             if t.tag_ not in ("NNS", "NNPS") or t.lower_ not in self.lex.person_nouns:
                 continue
@@ -233,13 +237,18 @@ class EntityTable:
         for other in self.entities.values():
             if other is e or not other.is_person:
                 continue
-            full = max((clean_name(m.actor.text, self.lex) for m in other.mentions), key=len)
-            parts = full.split()
+            parts = self._full_name(other).split()
             same = words == parts or (len(words) == 1 and len(parts) > 1 and
                                       words[0] in (parts[-1], parts[0]))
             if same and min(m.start for m in other.mentions) < before:
                 target = other
         return target
+
+    def _full_name(self, e: Entity) -> str:
+        key = (e.id, len(e.mentions))
+        if key not in self._names:
+            self._names[key] = max((clean_name(m.actor.text, self.lex) for m in e.mentions), key=len)
+        return self._names[key]
 
     def _merge(self, src: Entity, dst: Entity) -> None:
         for m in src.mentions:

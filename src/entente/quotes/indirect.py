@@ -259,8 +259,9 @@ def _has_clause(view: DocView, start: int, end: int, *, skip_subject: Subject) -
 def source_phrases(view: DocView, qmap: QuoteMap) -> list[Found]:
     """"According to Y, C" / "C, according to Y" / "X, according to Y, did C"."""
     out = []
+    first = {p[0] for p in view.lex.source_phrases}
     for tok in view.doc:
-        n = view.source_phrase(tok.i)
+        n = view.source_phrase(tok.i) if tok.lower_ in first else 0
         if not n:
             continue
         found = _according(view, qmap, tok.i, n)

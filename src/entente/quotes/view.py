@@ -43,6 +43,7 @@ class DocView:
         self._sent_starts = [s.start for s in self.sents]
         self.paras = marks.paragraphs(self.text)
         self._para_starts = [p[0] for p in self.paras]
+        self._source_first = {p[0] for p in lexicon.source_phrases}
         self.tagged = doc.has_annotation("TAG")
         self.parsed = doc.has_annotation("DEP")
 
@@ -130,6 +131,8 @@ class DocView:
 
     def source_phrase(self, i: int) -> int:
         """Length of a source phrase ("according to") starting at token i, or 0."""
+        if self.doc[i].lower_ not in self._source_first:
+            return 0
         for phrase in self.lex.source_phrases:
             n = len(phrase)
             if i + n <= len(self.doc) and all(
