@@ -45,11 +45,18 @@ class KnowledgeBase:
         self.backed = frozenset(parts.backed)
         self.pro = frozenset(parts.pro)
         self.ethnic = frozenset(parts.ethnic)
+        self.locative = frozenset(parts.locative)
+        self.affiliation = frozenset(parts.affiliation)
         self.given_names = frozenset(parts.given_names)
         self.ambiguous = {key(k): v for k, v in parts.ambiguous.items()}
         self.files = tuple(parts.files)
         self.aliases = _index_aliases(parts.aliases, self.entries)
         self.sectors = _index_sectors(parts.sectors)
+        self.person_shorts: dict[str, set[str]] = defaultdict(set)
+        for k, group in self.aliases.items():
+            for alias in group:
+                if alias.kind == "short":
+                    self.person_shorts[alias.key].add(k)
 
     # -- loading ------------------------------------------------------------------------------
     @classmethod

@@ -38,6 +38,7 @@ def read_package(parts: Parts) -> None:
     read_sectors(_yaml(KB_DIR / "sectors.yaml"), "sectors.yaml", parts)
     read_countries(_yaml(KB_DIR / "countries.yaml"), "countries.yaml", parts, user=False)
     read_gazetteer((KB_DIR / "gazetteer.csv").read_text("utf-8"), "gazetteer.csv", parts, False)
+    capital_spellings(parts)
     read_entries(_yaml(KB_DIR / "organisations.yaml"), "organisations.yaml", parts, user=False)
     parts.ambiguous.update(_yaml(KB_DIR / "ambiguous.yaml").get("aliases") or {})
     names = (KB_DIR / "given_names.txt").read_text("utf-8").split()
@@ -90,6 +91,8 @@ def read_sectors(data: dict[str, Any], origin: str, parts: Parts) -> None:
     parts.backed.update(data.get("backed") or [])
     parts.pro.update(data.get("pro") or [])
     parts.ethnic.update(data.get("ethnic") or [])
+    parts.locative.update(data.get("locative") or [])
+    parts.affiliation.update(data.get("affiliation") or [])
 
 
 def read_countries(data: dict[str, Any], origin: str, parts: Parts, *, user: bool) -> None:
@@ -134,6 +137,19 @@ def read_gazetteer(text: str, origin: str, parts: Parts, user: bool) -> None:
                               kind=row.get("kind") or "city", source=where, user=user))
         for alias in [row["name"], *filter(None, (row.get("aka") or "").split("|"))]:
             parts.add_alias(alias, pid, user=user, source=where)
+
+
+def capital_spellings(parts: Parts) -> None:
+    """A capital's other spellings in the gazetteer ("Kiev" for Kyiv) name its government too."""
+    capitals = {(a.text, a.key): a for a in parts.aliases if a.kind == "capital"}
+    for (text, cid), alias in list(capitals.items()):
+        place = parts.entries.get(f"place:{slug(text)}")
+        if place is None:
+            continue
+        for other in parts.aliases:
+            if other.key == place.id and other.text != text:
+                parts.add_alias(other.text, cid, kind="capital", role=alias.role,
+                                source=alias.source)
 
 
 def read_entries(data: dict[str, Any], origin: str, parts: Parts, *, user: bool) -> None:

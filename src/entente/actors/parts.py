@@ -51,6 +51,8 @@ class Parts:
     backed: set[str] = field(default_factory=set)
     pro: set[str] = field(default_factory=set)
     ethnic: set[str] = field(default_factory=set)
+    locative: set[str] = field(default_factory=set)
+    affiliation: set[str] = field(default_factory=set)
     given_names: set[str] = field(default_factory=set)
     as_of: date | None = None
     files: list[str] = field(default_factory=list)

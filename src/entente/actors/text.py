@@ -19,6 +19,8 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-(?=\w)", re.IGNO
 
 def fold(text: str) -> str:
     """The text without diacritics ("Erdoğan" -> "Erdogan", "İlham Əliyev" -> "Ilham Aliyev")."""
+    if text.isascii():
+        return text
     text = text.translate(_SPECIAL)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

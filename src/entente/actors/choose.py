@@ -1,0 +1,77 @@
+"""Which entry a name stands for, in its context, and why.
+
+    "Ankara said"            capital, not after a locative preposition -> Turkey's government
+    "a factory in Ankara"    after a locative preposition               -> the place Ankara (TUR)
+    "Aliyev" (2010)          two Aliyevs; only Ilham in office          -> Ilham Aliyev
+    "Jordan's King Abdullah" two King Abdullahs; country context        -> Abdullah II of Jordan
+    "Congo"                  declared ambiguous in ambiguous.yaml       -> its `prefer` entry
+
+`choose` returns the candidates left (one, when the choice is made) and the reason, which
+`entente actor --explain` prints.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from entente.actors.model import Alias, Entry
+from entente.actors.text import key
+from entente.actors.timeline import active_terms
+
+# When nothing else decides, the more specific kind of entry wins.
+_TYPE_ORDER = ("country", "igo", "group", "actor", "media", "org", "place", "person")
+
+
+class Choice:
+    """The entries a name may stand for after context, the alias chosen, and why."""
+
+    def __init__(self, entries: list[Entry], alias: Alias | None, reason: str) -> None:
+        self.entries, self.alias, self.reason = entries, alias, reason
+
+    @property
+    def entry(self) -> Entry | None:
+        return self.entries[0] if len(self.entries) == 1 else None
+
+
+def choose(kb: Any, aliases: tuple[Alias, ...], text: str, *, day: date, locative: bool = False,
+           country: str | None = None, person: str | None = None) -> Choice:
+    """Pick among the entries `aliases` name; `country` is a country the context gives
+    ("Jordan's King Abdullah"), `person` a person the article already named in full."""
+    by_id = {a.key: a for a in aliases}
+    entries = [kb.entries[i] for i in by_id]
+    if person and person in by_id:
+        return Choice([kb.entries[person]], by_id[person], "linked to the full name in the text")
+    if len(entries) == 1:
+        return Choice(entries, aliases[0], "the only entry with this name")
+    places = [e for e in entries if e.type == "place"]
+    declared = kb.ambiguous.get(key(text))
+    if locative and places and (declared is None or declared.get("policy") == "locative"):
+        return Choice(places[:1], by_id[places[0].id], "a place after a locative preposition")
+    if declared and declared.get("prefer") in by_id:
+        pid = declared["prefer"]
+        return Choice([kb.entries[pid]], by_id[pid], "declared in ambiguous.yaml")
+    persons = [e for e in entries if e.type == "person"]
+    if persons and len(persons) == len(entries):
+        return _choose_person(kb, persons, by_id, day, country)
+    best = min(entries, key=lambda e: _TYPE_ORDER.index(e.type) if e.type in _TYPE_ORDER else 99)
+    return Choice([best], by_id[best.id], f"a {best.type} rather than {len(entries) - 1} other(s)")
+
+
+def _choose_person(kb: Any, persons: list[Entry], by_id: dict[str, Alias], day: date,
+                   country: str | None) -> Choice:
+    if country:
+        here = [p for p in persons if any(_of_country(kb, t.of) == country for t in p.terms)]
+        if len(here) == 1:
+            return Choice(here, by_id[here[0].id], f"the only one with an office of {country}")
+        persons = here or persons
+    active = [p for p in persons if active_terms(kb, p, day)]
+    if len(active) == 1:
+        return Choice(active, by_id[active[0].id], f"the only one in office on {day}")
+    left = active or persons
+    return Choice(left, None, f"{len(left)} persons share this name on {day}")
+
+
+def _of_country(kb: Any, of: str) -> str | None:
+    entry = kb.get(of)
+    return entry.country if entry is not None else None

@@ -1,0 +1,133 @@
+"""Persons within one article: finding the ones the knowledge base does not know, and linking
+surnames and first mentions to the full person ("Erdoğan" after "Recep Tayyip Erdoğan", "Iddon"
+after "analyst Paul Iddon"; also "Erdogan" in a headline before the full name appears).
+
+Unknown persons come from the named-entity recogniser (PERSON) when the pipeline has one, and from
+a list of given names and titles otherwise ("analyst Emily Hawthorne"). Pronouns are not resolved
+here (entente.quotes.coref does that).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from entente.actors.pieces import Piece, covered
+from entente.actors.text import key, slug
+
+_TITLE_ROLES = {"GOV", "MIL", "EDU", "MED", "JUD", "LEG", "OPP", "REB", "BUS", "REL", "COP", "SPY"}
+
+
+def add_unknown_persons(doc: Any, pieces: list[Piece], kb: Any) -> list[Piece]:
+    """Pieces for persons (and NER organisations) the knowledge base does not know."""
+    taken = covered(pieces)
+    found: list[Piece] = []
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        free = [i for i in range(ent.start, ent.end) if i not in taken]
+        if len(free) != ent.end - ent.start and not _trailing(free, ent.end):
+            continue
+        start = free[0] if free else ent.end
+        if start < ent.end and _is_name(doc[start:ent.end]):
+            kind = "person" if ent.label_ == "PERSON" else "org"
+            found.append(Piece(start, ent.end, kind, text=doc[start:ent.end].text))
+            taken.update(range(start, ent.end))
+    found += _by_given_name_or_title(doc, pieces, taken, kb)
+    return sorted(pieces + found, key=lambda p: p.start)
+
+
+def _trailing(free: list[int], end: int) -> bool:
+    """NER spans like "President Erdogan" whose head is free after a matched title."""
+    return bool(free) and free[-1] == end - 1 and free == list(range(free[0], end))
+
+
+def _is_name(span: Any) -> bool:
+    return all(t.is_title or t.is_upper or not t.is_alpha for t in span) and any(
+        t.is_alpha for t in span)
+
+
+def _by_given_name_or_title(doc: Any, pieces: list[Piece], taken: set[int], kb: Any) -> list[Piece]:
+    """"Emily Hawthorne" (a given name then capitalised words), "analyst Paul Iddon", "Mr Smith"."""
+    after_title = {p.end for p in pieces if p.kind == "sector" and p.sector.role in _TITLE_ROLES}
+    after_title |= {t.i + 1 for t in doc if t.text in kb.markers}
+    out: list[Piece] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        starts = tok.text in kb.given_names or i in after_title
+        if i in taken or not starts or not (tok.is_title and tok.is_alpha):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and end not in taken and _capitalised(doc[end]):
+            end += 1
+        if end - i >= 2 or (i in after_title and not doc[i].is_sent_start):
+            out.append(Piece(i, end, "person", text=doc[i:end].text))
+            taken.update(range(i, end))
+        i = end
+    return out
+
+
+def _capitalised(tok: Any) -> bool:
+    return tok.is_title and tok.is_alpha and not tok.is_stop and not tok.is_sent_start
+
+
+def link(doc: Any, pieces: list[Piece], kb: Any, day: Any) -> list[Piece]:
+    """Give every person piece an entity id, linking surnames to full names in the article, and
+    add pieces for surnames of unknown persons ("Iddon said")."""
+    full_kb = {}  # short key -> person id, from full names in the article
+    full_unknown = {}  # surname key -> (entity, full name)
+    for p in pieces:
+        if p.kind == "person" and p.end - p.start >= 2:
+            full_unknown.setdefault(key(doc[p.end - 1].text), (f"~person:{slug(p.text)}", p.text))
+        elif p.kind == "name":
+            for a in p.aliases:
+                if a.kind == "name" and kb.entries[a.key].type == "person":
+                    for short in _shorts_of(kb, a.key):
+                        full_kb.setdefault(short, a.key)
+    pieces = pieces + _surname_pieces(doc, pieces, full_unknown)
+    for p in pieces:
+        _link_one(p, kb, full_kb, full_unknown)
+    return sorted(pieces, key=lambda p: p.start)
+
+
+def _shorts_of(kb: Any, person_id: str) -> set[str]:
+    return kb.person_shorts.get(person_id, set())
+
+
+def _surname_pieces(doc: Any, pieces: list[Piece], full_unknown: dict) -> list[Piece]:
+    taken = covered(pieces)
+    out = []
+    for tok in doc:
+        if tok.i in taken or not (tok.is_title and tok.is_alpha):
+            continue
+        hit = full_unknown.get(key(tok.text))
+        if hit:
+            out.append(Piece(tok.i, tok.i + 1, "person", text=tok.text, entity=hit[0],
+                             name=hit[1]))
+    return out
+
+
+def _link_one(p: Piece, kb: Any, full_kb: dict, full_unknown: dict) -> None:
+    if p.kind == "person":
+        linked = full_unknown.get(key(p.text.split()[-1]))
+        if p.entity is None and linked and (len(p.text.split()) == 1 or linked[1] == p.text):
+            p.entity, p.name = linked
+        p.entity = p.entity or f"~person:{slug(p.text)}"
+        p.name = p.name or p.text
+        return
+    if p.kind != "name":
+        return
+    persons = [a for a in p.aliases if kb.entries[a.key].type == "person"]
+    if not persons:
+        return
+    k = key(p.text)
+    if any(a.kind == "name" for a in persons):
+        p.person = next(a.key for a in persons if a.kind == "name")
+    elif k in full_kb:
+        p.person = full_kb[k]
+    elif k in full_unknown and len(p.aliases) == len(persons):
+        p.kind, p.aliases, (p.entity, p.name) = "person", (), full_unknown[k]
+        return
+    if p.person:
+        p.entity = p.person
