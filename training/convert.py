@@ -26,7 +26,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
+import yaml
 from spacy.tokens import Doc, DocBin
+
+from entente.nlp.gazetteer import kb_names
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conllu import Sentence, gum_mentions, read_conllu, read_iob2
@@ -36,6 +39,12 @@ GUM_LABELS = {"person": "PERSON", "organization": "ORG", "place": "LOC"}
 # words that may sit between two proper nouns inside one name ("Bank of America", "Rolls-Royce")
 NAME_GLUE = {"of", "and", "&", "-", "de", "du", "la", "von", "van", "for", "the", "on", "'s"}
 PARAGRAPH = "\n\n"
+# entente's own generic word lists (titles, group words) and the knowledge base's demonyms decide
+# which GUM person mentions are names; the same lists drive the rules at run time
+_ENTITY_DATA = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "src/entente/nlp/data/entities.yaml").read_text())
+TITLES = set(_ENTITY_DATA["person_titles"])
+GROUP_WORDS = set(_ENTITY_DATA["norp"]) | {n.text for n in kb_names() if n.label == "NORP"}
 
 
 # -- entities -----------------------------------------------------------------------------------
@@ -66,13 +75,19 @@ def _repair_iob(tags: list[str]) -> list[str]:
     return fixed
 
 
-def _name_span(sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
-    """The proper-name core of a GUM mention: the PROPN run around its syntactic head."""
+def _name_span(sent: Sentence, start: int, end: int, label: str = "") -> tuple[int, int] | None:
+    """The proper-name core of a GUM mention: the PROPN run around its syntactic head; for a
+    person, only the head and its `flat` parts, so titles ("President", "NASA Administrator",
+    UD `nmod:desc` / `compound`) stay outside as in UNER and OntoNotes."""
     words = sent.words
     heads = [i for i in range(start, end) if not start <= words[i].head < end]
     if not heads or words[heads[0]].upos != "PROPN":
         return None
     h = heads[0]
+    if label == "PERSON":
+        parts = [h] + [i for i in range(start, end)
+                       if words[i].head == h and words[i].deprel.startswith("flat")]
+        return min(parts), max(parts) + 1
     left = h
     while left - 1 >= start and (_name_word(words[left - 1]) or
                                  (words[left - 1].form == "-" and left - 2 >= start
@@ -109,9 +124,9 @@ def gum_tags(sent: Sentence, place_ids: set[str]) -> list[str]:
             continue
         if label == "ORG" and m.identity and m.identity in place_ids:
             label = "LOC"
-        core = _name_span(sent, m.start, m.end)
-        if core and label == "PERSON" and sent.words[core[1] - 1].xpos == "NNPS":
-            continue  # "Americans", "Hispanics": a group, not a person (OntoNotes NORP)
+        core = _name_span(sent, m.start, m.end, label)
+        if core and label == "PERSON" and not_a_name(sent, *core):
+            continue
         if core:
             spans.append((core[0], core[1], label))
     # outermost first; a span overlapping one already taken is dropped
@@ -119,6 +134,16 @@ def gum_tags(sent: Sentence, place_ids: set[str]) -> list[str]:
         if all(t == "O" for t in tags[s:e]):
             tags[s:e] = [f"B-{label}"] + [f"I-{label}"] * (e - s - 1)
     return tags
+
+
+def not_a_name(sent: Sentence, start: int, end: int) -> bool:
+    """A GUM person mention headed by a title ("the President") or a group word ("Americans",
+    "a Republican") names no one: OntoNotes and UNER leave it out (or call it NORP)."""
+    words = sent.words[start:end]
+    if words[-1].xpos == "NNPS":
+        return True
+    text = " ".join(w.form for w in words)
+    return len(words) == 1 and (text in TITLES or text in GROUP_WORDS)
 
 
 def gum_place_identities(sentences: Iterable[Sentence]) -> set[str]:

@@ -10,7 +10,8 @@ from entente.nlp.fast import default_candidate
 from entente.nlp.gazetteer import DATA_DIR, kb_names, load_gazetteer, read_yaml
 
 SCHEMAS = {
-    "entities.yaml": {"loc_heads", "loc_names", "norp", "person_titles", "not_entities"},
+    "entities.yaml": {"loc_heads", "loc_names", "norp", "person_titles", "trailing_titles",
+                      "not_entities"},
     "dates.yaml": {"sets", "patterns", "bare_year_blockers"},
     "cues.yaml": {"quote_marks", "reporting", "cues", "irregular", "actor_pronouns"},
 }

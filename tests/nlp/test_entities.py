@@ -131,3 +131,25 @@ MINIMUM_F = {"dev": 85.0, "test": 80.0}
 def test_entity_gold_minimum(nlp, split):
     scores = score_entities(nlp, read_marked(GOLD / f"nlp_entities_{split}.txt"))
     assert scores["ALL"]["f"] >= MINIMUM_F[split], scores
+
+
+def test_a_bare_surname_is_the_person_named_in_full(rules):
+    blank, comp = rules
+    words = ["Analyst", "Paul", "Iddon", "wrote", ".", "Iddon", "said", "so", ",", "and", "Iddon",
+             "left", "."]
+    pos = ["NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "ADV", "PUNCT", "CCONJ",
+           "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "B-LOC", "O", "O", "O", "O", "O", "O", "O"]
+    doc = comp(make(blank, words, pos, ents))
+    assert labelled(doc) == [("Paul Iddon", "PERSON"), ("Iddon", "PERSON"), ("Iddon", "PERSON")]
+    assert {e.id_ for e in doc.ents[1:]} == {"entente.doc"}
+
+
+def test_one_name_gets_one_label_in_a_document(rules):
+    blank, comp = rules
+    words = ["Emily", "Hawthorne", "spoke", ".", "Emily", "Hawthorne", "left", ".", "Emily",
+             "Hawthorne", "won", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT"] * 3
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON",
+            "O", "O"]
+    assert {e.label_ for e in comp(make(blank, words, pos, ents)).ents} == {"PERSON"}

@@ -6,9 +6,11 @@
 * `entente_entities` (after ner): the statistical NER knows PERSON, ORG and LOC (all places). This
   component, driven by data files and the knowledge base (see gazetteer.py), splits places into
   GPE and LOC, adds NORP and DATE, trims titles and demonyms off the front of person names, and
-  adds knowledge-base names the model missed. Every entity it makes or changes carries its rule
-  in `span.id_` ("entente.kb", "entente.data", "entente.date", "entente.place") and, where the
-  knowledge base knows it, the actor code in `span.kb_id_` (ISO3 for a country or demonym).
+  adds knowledge-base names the model missed, and makes labels consistent within the document
+  (consistency.py: a bare surname of a person named in full is that person). Every entity it
+  makes or changes carries its rule in `span.id_` ("entente.kb", "entente.data", "entente.date",
+  "entente.place", "entente.doc") and, where the knowledge base knows it, the actor code in
+  `span.kb_id_` (ISO3 for a country or demonym, the entry id for an organisation).
 
 Neither component has weights: they save nothing and rebuild from the data files on load.
 """
@@ -20,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from entente.nlp.consistency import majority_labels, propagate_surnames
 from entente.nlp.dates import DatePatterns
 from entente.nlp.gazetteer import DATA_DIR, Gazetteer, Name, load_gazetteer
+from entente.nlp.names import NameMatcher
 
 PLACE_LABELS = {"GPE", "LOC"}
 ARTICLES = {"the", "The"}
@@ -69,16 +73,7 @@ class EntityRules:
     def __init__(self, nlp: Language, gazetteer: Gazetteer, dates: DatePatterns) -> None:
         self.gazetteer = gazetteer
         self.lookup: dict[str, Name] = {n.text: n for n in gazetteer.names}
-        self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.keys: dict[int, Name] = {}
-        by_key: dict[str, list[Doc]] = {}
-        for n in gazetteer.names:
-            key = f"{n.label}|{n.kb_id}|{n.text}"
-            by_key[key] = [nlp.make_doc(n.text)]
-        for key, docs in by_key.items():
-            self.phrases.add(key, docs)
-            label, kb_id, text = key.split("|", 2)
-            self.keys[nlp.vocab.strings[key]] = Name(text, label, kb_id)
+        self.names = NameMatcher(gazetteer.names)
         self.dates: Matcher = dates.matcher(nlp.vocab)
         self.date_patterns = dates
 
@@ -86,7 +81,9 @@ class EntityRules:
         ents: list[Span] = []
         for ent in doc.ents:
             ents.extend(self.relabel(ent))
+        ents = majority_labels(ents)
         ents = self.add_names(doc, ents)
+        ents = propagate_surnames(doc, ents)
         ents = self.add_dates(doc, ents)
         doc.set_ents(sorted(filter_spans(ents), key=lambda s: s.start), default="outside")
         return doc
@@ -101,15 +98,27 @@ class EntityRules:
             start, out = self.trim_person(doc, start, end)
         if start >= end or doc[start:end].text in self.gazetteer.not_entities:
             return out
+        if ent.label_ != "PERSON":
+            while start < end - 1 and doc[start].pos_ == "NUM":  # "Sixty Sri Lankan"
+                start += 1
+        if ent.label_ == "ORG":  # "NATO Secretary(-General)": the title is not the organisation
+            while end - 1 > start and doc[end - 1].text in self.gazetteer.trailing_titles:
+                end -= 1
         text = doc[start:end].text
         known = self.lookup.get(text)
-        if known is not None and known.label in {"GPE", "LOC", "ORG"}:
+        if known is not None and known.label in {"GPE", "LOC", "ORG", "NORP"}:
             return [*out, Span(doc, start, end, known.label, kb_id=known.kb_id,
                                span_id="entente.kb")]
         if ent.label_ == "LOC":
-            label = "LOC" if doc[end - 1].text in self.gazetteer.loc_heads else "GPE"
+            label = "LOC" if self.is_feature(doc[start:end]) else "GPE"
             return [*out, Span(doc, start, end, label, span_id="entente.place")]
         return [*out, Span(doc, start, end, ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)]
+
+    def is_feature(self, span: Span) -> bool:
+        """A geographic feature, not a polity: "Caspian Sea", "Bay of Bengal", "Niger River"."""
+        heads = self.gazetteer.loc_heads
+        return span[-1].text in heads or (len(span) > 2 and span[0].text in heads
+                                          and span[1].text == "of")
 
     def trim_person(self, doc: Doc, start: int, end: int) -> tuple[int, list[Span]]:
         """Drop titles ("President") off a person's name; a leading demonym becomes NORP."""
@@ -127,7 +136,7 @@ class EntityRules:
 
     # -- gazetteer names -----------------------------------------------------------------------
     def add_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        matches = [self.name_span(doc, key, s, e) for key, s, e in self.phrases(doc)]
+        matches = [self.name_span(doc, s, e, name) for s, e, name in self.names(doc)]
         for m in filter_spans(matches):
             overlap = [e for e in ents if e.start < m.end and m.start < e.end]
             if any(e.start < m.start or e.end > m.end for e in overlap):
@@ -136,10 +145,8 @@ class EntityRules:
             ents.append(m)
         return ents
 
-    def name_span(self, doc: Doc, key: int, start: int, end: int) -> Span:
-        name = self.keys[key]
-        rule = "entente.kb" if name.kb_id or name.label in {"GPE", "ORG", "PERSON"} else \
-            "entente.data"
+    def name_span(self, doc: Doc, start: int, end: int, name: Name) -> Span:
+        rule = "entente.data" if name.source == "data" else "entente.kb"
         return Span(doc, start, end, name.label, kb_id=name.kb_id, span_id=rule)
 
     # -- dates ---------------------------------------------------------------------------------

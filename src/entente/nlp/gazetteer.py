@@ -13,6 +13,7 @@ organisations.yaml, offices/*.csv) directly, for names only; the actors stage ow
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -32,11 +33,13 @@ class Name(msgspec.Struct, frozen=True):
     text: str
     label: str
     kb_id: str = ""
+    source: str = "kb"  # "kb" (the actors knowledge base) or "data" (nlp/data/entities.yaml)
 
 
 class Gazetteer(msgspec.Struct, frozen=True):
     names: tuple[Name, ...] = ()
     loc_heads: frozenset[str] = frozenset()
+    trailing_titles: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     not_entities: frozenset[str] = frozenset()
 
@@ -55,9 +58,9 @@ def read_yaml(path: Path) -> Any:
 
 def data_names(data: Mapping[str, Any]) -> Iterator[Name]:
     for text in data.get("loc_names", ()):
-        yield Name(str(text), "LOC")
+        yield Name(str(text), "LOC", source="data")
     for text in data.get("norp", ()):
-        yield Name(str(text), "NORP")
+        yield Name(str(text), "NORP", source="data")
 
 
 def load_gazetteer(data_dir: Path = DATA_DIR, *, use_kb: bool = True) -> Gazetteer:
@@ -65,12 +68,30 @@ def load_gazetteer(data_dir: Path = DATA_DIR, *, use_kb: bool = True) -> Gazette
     names = list(data_names(data))
     if use_kb:
         names.extend(kb_names())
+    names.extend(plain_variants(names))
     return Gazetteer(
         names=tuple(dedupe(names)),
         loc_heads=frozenset(data.get("loc_heads", ())),
+        trailing_titles=frozenset(data.get("trailing_titles", ())),
         person_titles=frozenset(data.get("person_titles", ())),
         not_entities=frozenset(data.get("not_entities", ())),
     )
+
+
+def plain_letters(text: str) -> str:
+    """The text without accents: "Erdoğan" → "Erdogan", "İlham" → "Ilham", "Orbán" → "Orban"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def plain_variants(names: Iterable[Name]) -> Iterator[Name]:
+    """News often drops accents: every accented name is also matched without them."""
+    for n in names:
+        plain = plain_letters(n.text)
+        if plain != n.text:
+            yield Name(plain, n.label, n.kb_id, n.source)
 
 
 def dedupe(names: Iterable[Name]) -> Iterator[Name]:
@@ -118,6 +139,8 @@ def country_names(entries: Mapping[str, Any]) -> Iterator[Name]:
                 yield Name(strip_article(str(text)), "GPE", str(code))
         for text in entry.get("adj", ()):
             yield Name(str(text), "NORP", str(code))
+        for text in entry.get("seats") or {}:  # "the Kremlin", "the Pentagon": institutions
+            yield Name(strip_article(str(text)), "ORG", "")
 
 
 def place_names(path: Path) -> Iterator[Name]:
