@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from entente.nlp.gazetteer import DATA_DIR, read_yaml
 
@@ -153,6 +153,7 @@ def merge(doc: Doc, pieces: list[tuple[Span, Doc]]) -> Doc:
     for span, piece in pieces:
         values[span.start:span.end] = piece.to_array(list(ATTRS))
         starts[span.start:span.end] = piece.to_array([SENT_START])
-    doc.from_array(list(ATTRS), values)
-    doc.from_array([SENT_START], starts.reshape(-1, 1))
+    # spaCy's stubs want its own Ints2d type; these are plain uint64 arrays, which it accepts
+    doc.from_array(list(ATTRS), cast(Any, values))
+    doc.from_array([SENT_START], cast(Any, starts.reshape(-1, 1)))
     return doc
