@@ -7,7 +7,9 @@ meant to be used as data) by running this module:
     python -m entente.events.codebook ../shared/reference
 
 Root codes carry no PLOVER type in the CAMEO→PLOVER table; they take the type of their
-"not specified below" child (`03` → `030` → AGREE). Codes PLOVER dropped (01x, 02x) have none.
+"not specified below" child (`03` → `030` → AGREE). Codes the table leaves empty may get a type
+from `data/plover_overrides.yaml` (appeals, 02x → REQUEST; the file says why); statements (01x)
+have none.
 """
 
 from __future__ import annotations
@@ -100,10 +102,17 @@ def _plover_types(reference: Path) -> set[str]:
     return {t["name"] for t in data["event_types"]}
 
 
+def _overrides() -> dict[str, dict[str, str]]:
+    text = resources.files("entente.events").joinpath("data/plover_overrides.yaml").read_text("utf-8")
+    data: dict[str, dict[str, str]] = yaml.safe_load(text)
+    return data
+
+
 def build(reference: Path) -> list[Code]:
     """The codebook rows from the reference tables (what `data/codebook.csv` holds)."""
     rows = _reference_rows(reference)
     types = _plover_types(reference)
+    overrides = _overrides()
     by_code = {r["code"]: r for r in rows}
     out = []
     for r in rows:
@@ -112,7 +121,11 @@ def build(reference: Path) -> list[Code]:
             child = by_code.get(r["code"] + "0", {})
             ptype, pmode = child.get("plover_event", ""), ""
         if ptype not in types:  # "(dropped in PLOVER)" or empty
-            ptype, pmode = "", ""
+            extra = overrides.get(r["code"], {})
+            ptype, pmode = extra.get("type", ""), extra.get("mode", "")
+            if ptype and ptype not in types:
+                raise KnowledgeBaseError(f"unknown PLOVER type {ptype!r} for {r['code']}",
+                                         where="plover_overrides.yaml")
         out.append(Code(
             code=r["code"], root=r["root_code"], name=r["name"], goldstein=float(r["goldstein"]),
             quad_class=int(r["quad_class"]), pentaclass=int(r["phoenix_pentaclass"]),
