@@ -29,6 +29,7 @@ MODIFIER_DEPS = ("amod", "compound", "nmod:poss", "flat", "nmod", "appos", "nmod
 MODIFIER_CASES = (None, "of", "from", "'s", "’s")
 NOUN_SOURCE_SLOTS = ("poss", "agent", "amod", "compound")
 PLACE_TYPES = frozenset({"place", "city", "region", "location"})
+TEMPORAL = frozenset({"after", "before", "following", "during", "amid", "since", "until", "ahead"})
 
 
 class Filler(msgspec.Struct, frozen=True):
@@ -68,12 +69,21 @@ class ActorIndex:
         own = self.at(t.i)
         if own:
             how = "coref" if own[0].kind == "pronoun" or len(own) > 1 else _how(own[0])
-            return [Filler(m, t.i, how) for m in own]
+            mine = [Filler(m, t.i, how) for m in own]
+            if any(_political(m) for m in own) or depth <= 0:
+                return mine
+            # "a journalist *from the United States*", "seven *UN* officials": a sector noun
+            # whose modifier names the country says who it is.
+            better = [f for f in self._modifiers(t, depth) if _political(f.mention)]
+            return better or mine
         place = self.place(t)
         if place is not None:
             return [Filler(place, t.i, "place")]
         if depth <= 0:
             return []
+        return self._modifiers(t, depth)
+
+    def _modifiers(self, t: Token, depth: int) -> list[Filler]:
         # A modifier that names the head's nationality ("*Azerbaijani* counterpart") says more
         # than a possessor ("*his* counterpart"): take the best kind of modifier present.
         ranked: dict[int, list[Filler]] = {}
@@ -135,6 +145,10 @@ class ActorIndex:
         return out
 
 
+def _political(m: Mention) -> bool:
+    return bool(m.actor.country or m.actor.org)
+
+
 def _modifier_rank(c: Token) -> int | None:
     d = sx.dep(c)
     if d in ("amod", "compound", "flat", "appos", "nmod:desc"):
@@ -186,7 +200,7 @@ def _object_phrase(trigger: Token) -> list[Token]:
     trigger's non-temporal obliques (two levels)."""
     out: list[Token] = []
     layer = [c for o in sx.objects(trigger) for c in sx.conjuncts(o)]
-    layer += [c for c in sx.kids(trigger, "obl") if sx.case_word(c) in ("in", "of", None)]
+    layer += [c for c in sx.kids(trigger, "obl") if sx.case_word(c) not in TEMPORAL]
     for _ in range(2):
         out += layer
         layer = [n for x in layer for n in sx.kids(x, "nmod") if sx.case_word(n) in ("of", "in")]

@@ -35,8 +35,12 @@ def _from_quote(q: QuoteSpan) -> Attributed:
 
 
 def _reporting_head(node: Token, cues: Cues) -> Token | None:
-    """The reporting verb whose complement holds `node`, if any."""
+    """The reporting verb whose complement holds `node`, if any ("Y said (that) X ...", or the
+    parataxis "X ..., Y said")."""
     for a in [node, *sx.ancestors(node, 8)]:
+        for c in a.children:
+            if sx.dep(c) == "parataxis" and sx.lemma(c) in cues.reporting_verbs and c.i > a.i:
+                return c
         head = sx.head_of(a)
         if head is a:
             return None

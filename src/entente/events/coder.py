@@ -114,6 +114,8 @@ class Coder:
         self._resolver = resolver
         self.cues = self.lexicon.cues
         self._light = frozenset(self.cues.light_verbs)
+        self._localised = frozenset(self.cues.localised_roles)
+        self._non_agents = frozenset(self.cues.non_agents)
 
     @cached_property
     def resolver(self) -> Any:
@@ -181,7 +183,11 @@ class Coder:
                               verdict.future)
 
     def _choose(self, f: Frame, ctx: Context) -> tuple[Pattern | None, Sides] | None:
-        """The first candidate pattern whose needs are met, with its sides."""
+        """The first candidate pattern whose needs are met, with its sides. A natural force as
+        subject ("an earthquake *struck* Afghanistan") makes no political event."""
+        subj = sx.subject(f.trigger) if sx.is_verbal(f.trigger) else []
+        if subj and set(sx.words(subj[-1])) & self._non_agents:
+            return None
         if not f.patterns:
             sides = self._sides(f, None, ctx)
             if not sides.targets:
@@ -290,15 +296,17 @@ class Coder:
                 slots = [*NOUN_SOURCE_SLOTS, "head_subject"] if nominal else ["subj"]
             else:
                 slots = NOUN_TARGETS if nominal else ["obj"]
+        fallback: list[Filler] = []
         for slot in slots:
             found = self._slot(t, slot, passive, ctx)
             if not found and nominal and role == "target" and slot not in ("poss", "amod", "compound"):
                 found = self._slot_on_head(t, slot, ctx)
             if slot == "between" and len(found) == 1:
                 found += _next_listed(ctx.actors, found[0], ctx.sent)
-            if found:
+            if any(political(f.mention.actor) for f in found):
                 return found
-        return []
+            fallback = fallback or found  # a sector ("protesters") only if nothing better
+        return fallback
 
     def _slot(self, t: Token, slot: str, passive: bool, ctx: Context) -> list[Filler]:
         if slot == "head_subject" or (slot == "subj" and not passive and sx.is_nominal(t)):
@@ -334,9 +342,10 @@ class Coder:
         location = locate(f.trigger, ctx.actors, self.kb) or self._target_place(pairs)
         evidence = _evidence(f, ctx.sent, p, code)
         out = []
+        roles = self._localised
         for pair in pairs:
-            source = _localise(self._actor(pair.source, on), location)
-            target = _localise(self._actor(pair.target, on), location)
+            source = _localise(self._actor(pair.source, on), location, roles)
+            target = _localise(self._actor(pair.target, on), location, roles)
             if not (political(source) or political(target)):
                 continue
             conf = _confidence(f, p, pair, modality)
@@ -384,10 +393,11 @@ def _akey(a: Actor | None) -> tuple[str | None, ...] | None:
     return None if a is None else (a.id, a.code, a.country, a.org, a.text)
 
 
-def _localise(actor: Actor | None, location: Location | None) -> Actor | None:
+def _localise(actor: Actor | None, location: Location | None,
+              roles: frozenset[str]) -> Actor | None:
     """A sector with no country ("civilians", "protesters") takes the country of the place where
     the event happened: "killed civilians in the Central African Republic" → CAF civilians."""
-    if actor is None or actor.country or actor.org or not actor.role or location is None:
+    if actor is None or actor.country or actor.org or actor.role not in roles or location is None:
         return actor
     if not location.country:
         return actor
@@ -405,7 +415,7 @@ def _default_coref(doc: Any, mentions: list[Mention]) -> list[Mention]:
 def _with_coref(doc: Any, mentions: list[Mention], coref: Any) -> list[Mention]:
     """Add pronoun and short-reference mentions ("he", "the two countries") from the quotes
     stage's coreference, unless the resolver already gave them."""
-    if coref is None or any(m.kind in ("pronoun", "nominal") for m in mentions):
+    if coref is None or any(m.kind == "pronoun" for m in mentions):
         return mentions
     try:
         return [*mentions, *coref(doc, mentions)]

@@ -76,8 +76,10 @@ def _going_to(node: Token) -> bool:
 
 
 def _is_reported(node: Token, cues: Cues) -> bool:
-    """Is this clause the content of a reporting verb ("said (that) X ...")?"""
+    """Is this clause the content of a reporting verb ("said (that) X ...", "X ..., Y said")?"""
     for a in [node, *sx.ancestors(node, 6)]:
+        if any(sx.dep(c) == "parataxis" and sx.lemma(c) in cues.reporting_verbs for c in a.children):
+            return True
         head = sx.head_of(a)
         if head is a:
             return False

@@ -37,6 +37,9 @@ def _candidates(trigger: Token) -> list[Token]:
     carriers = [trigger]
     if sx.is_nominal(trigger) and trigger.head is not trigger:
         carriers.append(trigger.head)
+    # "killed fifteen worshippers *at a mosque in Kabul*": locatives inside the object phrase.
+    carriers += [c for o in sx.objects(trigger) for c in sx.conjuncts(o)]
+    carriers += sx.agent(trigger) + sx.kids(trigger, *sx.SUBJ)
     for c in carriers:
         for prep in LOCATIVE:
             out += [h for h in sx.prep_objects(c, prep) if h.i != trigger.i]
@@ -81,7 +84,21 @@ def _names(head: Token) -> list[str]:
     return out
 
 
-def _place(head: Token, index: ActorIndex, kb: Any) -> Location | None:
+def _place(head: Token, index: ActorIndex, kb: Any, depth: int = 2) -> Location | None:
+    """The place a locative nominal names, looking one or two locatives deeper when the nominal
+    itself is no place ("at a mosque *in Kabul*")."""
+    loc = _named_place(head, index, kb)
+    if loc is not None or depth <= 0:
+        return loc
+    for prep in LOCATIVE:
+        for inner in sx.prep_objects(head, prep):
+            loc = _place(inner, index, kb, depth - 1)
+            if loc is not None:
+                return loc
+    return None
+
+
+def _named_place(head: Token, index: ActorIndex, kb: Any) -> Location | None:
     lookup = getattr(kb, "place", None)
     if lookup is not None:
         for name in _names(head):
@@ -90,7 +107,7 @@ def _place(head: Token, index: ActorIndex, kb: Any) -> Location | None:
                 return Location(name=place.name, country=place.country, lat=place.lat,
                                 lon=place.lon)
     for m in index.at(head.i):
-        if m.type in ("country", "place") and m.actor.country:
+        if (m.type in ("country", "place") or m.kind == "place") and m.actor.country:
             name = m.actor.name or m.actor.text
             return Location(name=name, country=m.actor.country)
     return None

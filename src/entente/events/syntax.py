@@ -121,12 +121,18 @@ def _listed(head: Token, other: Token) -> bool:
 
 
 def prep_objects(t: Token, prep: str) -> list[Token]:
-    """Nominals (or clauses) attached to `t` by the preposition `prep`."""
+    """Nominals (or gerund clauses) attached to `t` by the preposition `prep` (an infinitive's
+    "to" is no preposition: "extradited him to Venezuela *to stand* trial")."""
     out = []
     for c in t.children:
-        if dep(c) in PREP_ARGS and case_word(c) == prep:
+        if dep(c) in PREP_ARGS and case_word(c) == prep and not _infinitive(c):
             out.append(c)
     return out
+
+
+def _infinitive(c: Token) -> bool:
+    return any(dep(m) == "mark" and m.lower_ == "to" and (m.tag_ == "TO" or m.pos_ == "PART")
+               for m in c.children if m.i < c.i)
 
 
 def subject(t: Token) -> list[Token]:
@@ -139,7 +145,8 @@ def subject(t: Token) -> list[Token]:
         head = head_of(t)
         if head is t:
             return []
-        if d == "xcomp" and lemma(head) in OBJECT_CONTROL:
+        if d in ("xcomp", "advcl") and lemma(head) in OBJECT_CONTROL and (
+                d == "xcomp" or case_word(t) in ("of", "to")):
             objs = kids(head, *OBJ) or kids(head, "iobj")
             return objs[:1] if objs else []
         if d in ("acl:relcl",) and not kids(t, *PASS_SUBJ):

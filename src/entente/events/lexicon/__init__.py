@@ -125,6 +125,8 @@ class Cues(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     reporting_verbs: list[str]
     light_verbs: list[str]
     statement_verbs: list[str]
+    localised_roles: list[str] = msgspec.field(default_factory=list)
+    non_agents: list[str] = msgspec.field(default_factory=list)
     irregular: dict[str, str] = msgspec.field(default_factory=dict)
 
 
