@@ -29,6 +29,9 @@ Cameo = Annotated[str | None, Query(pattern=r"^\d{2,4}$", description="CAMEO cod
 Modality = Annotated[Literal["asserted", "negated", "hypothetical"] | None,
                      Query(description="asserted, negated or hypothetical")]
 By = Annotated[Literal["day", "week", "month"], Query(description="period of the series")]
+ClusterOrder = Annotated[Literal["date", "recent", "articles"],
+                         Query(description="date (oldest first), recent or articles (most "
+                               "reported first)")]
 Text = Annotated[str | None, Query(max_length=200, description="text to look for")]
 ClusterId = Annotated[str | None, Query(max_length=80, description="a cluster id")]
 
@@ -55,9 +58,7 @@ def event_filters(actor: ActorKey = None, dyad: Dyad = None, root: Root = None,
 def cluster_filters(actor: ActorKey = None, dyad: Dyad = None, root: Root = None,
                     start: From = None, end: To = None,
                     min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-                    order: Annotated[Literal["date", "recent", "articles"],
-                                     Query(description="date, recent or articles")] = "date",
-                    ) -> dict[str, Any]:
+                    order: ClusterOrder = "date") -> dict[str, Any]:
     """The filters of `entente.api.queries.list_clusters`."""
     return {"actor": actor, "dyad": dyad_pair(dyad), "root": root, "start": start, "end": end,
             "min_articles": min_articles, "order": order}

@@ -24,6 +24,7 @@ from entente.api.context import ctx
 from entente.api.params import (
     KEY,
     By,
+    ClusterOrder,
     Limit,
     Offset,
     Text,
@@ -106,13 +107,13 @@ def overview_page(request: Request, by: By = "month") -> Response:
 def dyad_page(request: Request, a: Annotated[str, Path(pattern=KEY)],
               b: Annotated[str, Path(pattern=KEY)],
               options: Annotated[dict[str, Any], Depends(dyad_options)],
-              limit: Limit = 50, offset: Offset = 0) -> Response:
+              order: ClusterOrder = "date", limit: Limit = 50, offset: Offset = 0) -> Response:
     b, twin = strip_json(b)
     store = ctx(request).store
     data = {"dyad": dyad(store, a, b, **options),
             "clusters": with_next(request, queries.list_clusters(
-                store, dyad=(a, b), start=options["start"], end=options["end"], limit=limit,
-                offset=offset))}
+                store, dyad=(a, b), start=options["start"], end=options["end"], order=order,
+                limit=limit, offset=offset))}
     d = data["dyad"]["dyad"]
     arrow = "→" if d["directed"] else "↔"
     return render(request, "dyad.html", data, title=f"{d['a']} {arrow} {d['b']}", twin=twin)
