@@ -74,3 +74,24 @@ def test_network_and_search_pages(client):
     html = page(client, "/search?q=Mirzoyan")
     assert "Armenia will not accept threats" in html
     assert "Look for words" in page(client, "/search")
+
+
+def test_the_empty_search_form_has_an_empty_twin(client):
+    assert client.get("/search.json").json() == {"q": ""}
+
+
+def test_an_article_id_ending_in_json_keeps_its_page(make_client):
+    import time
+
+    import msgspec
+    from webdata import evidence_record
+
+    client = make_client()
+    record = msgspec.structs.replace(evidence_record(), article_id="notes.json")
+    job = client.post("/v1/articles", content=msgspec.json.encode(record),
+                      headers={"content-type": "application/json"}).json()
+    while not client.get(job["url"]).json()["done"]:
+        time.sleep(0.01)
+    html = client.get("/article/notes.json")
+    assert html.headers["content-type"].startswith("text/html")
+    assert client.get("/article/notes.json.json").json()["article_id"] == "notes.json"

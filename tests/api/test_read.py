@@ -66,9 +66,9 @@ def test_event_filters_combine(client, records):
     assert f"{EVIDENCE_ID}:1:0" in want
 
 
-PAGED = ["/v1/events?limit=7", "/v1/events?actor=TUR&limit=3", "/v1/clusters?limit=9",
-         "/v1/clusters?order=articles&limit=4", "/v1/actors?limit=2", "/v1/quotes?limit=5",
-         "/v1/articles?limit=6", "/v1/trends?min_events=1&limit=2"]
+PAGED = ["/v1/events?limit=45", "/v1/events?actor=TUR&limit=13", "/v1/clusters?limit=47",
+         "/v1/clusters?order=articles&limit=40", "/v1/actors?limit=3", "/v1/quotes?limit=5",
+         "/v1/articles?limit=11", "/v1/trends?min_events=1&limit=7"]
 
 
 @pytest.mark.parametrize("url", PAGED)

@@ -177,8 +177,8 @@ def network_page(request: Request,
 @router.get("/search.json")
 def search_page(request: Request, q: Text = None) -> Response:
     twin = is_twin(request)
-    if not (q or "").strip() and not twin:
-        return render(request, "search.html", {"q": ""}, title="Search")
+    if not (q or "").strip():  # the empty form (the API's /v1/search asks for q)
+        return render(request, "search.html", {"q": ""}, title="Search", twin=twin)
     data = queries.search(ctx(request).store, q or "")
     return render(request, "search.html", data, title=f"Search: {data['q']}", twin=twin)
 
