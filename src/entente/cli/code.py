@@ -42,7 +42,7 @@ def _check_published(value: str | None) -> str | None:
 @click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
               help="Code on a Dask cluster (scheduler address, or 'local' for a LocalCluster of "
                    "--workers processes) into a Parquet dataset in --out DIR (entente[dask]).")
-@click.option("--shard-mb", type=click.FloatRange(min=0.01), default=None,
+@click.option("--shard-mb", type=click.FloatRange(min=0.001), default=None,
               help="Input per shard with --workers/--dask [default: enough for 4 shards per "
                    "worker, at most 32].")
 @click.option("--quiet", "-q", is_flag=True, help="No summary or progress bar on standard error.")
