@@ -115,6 +115,8 @@ class Coref:
             self._emit(i, i + 1, e, "pronoun")
 
     def _agrees(self, e: Entity, p: Pronoun) -> bool:
+        if e.type is None:  # a name of unknown kind: a person or a body, not a group of people
+            return p.gender in ("m", "f", "n") and e.gender in (None, p.gender)
         if p.gender in ("m", "f"):
             return e.is_person and e.gender in (None, p.gender)
         if p.gender == "n":
@@ -132,6 +134,8 @@ class Coref:
             score += 2.0
         if m.kind == "name":
             score += 0.5
+        if e.type is None:
+            score -= 1.0  # known kinds first
         if self._cue_subject_at(i) and self._speaks(m):
             score += 3.0
         return score
@@ -247,7 +251,8 @@ class Coref:
         ranked: list[tuple[float, Entity]] = []
         seen: set[str] = set()
         for m, e in sorted(cands, key=lambda c: -c[0].start):
-            if e.id in seen or e.type not in ref.types or not self._fits(e, ref, phrase):
+            typed = e.type in ref.types or (e.type is None and ref.types & {"org", "group"})
+            if e.id in seen or not typed or not self._fits(e, ref, phrase):
                 continue
             seen.add(e.id)
             dist = self.view.sent_index(start) - self.view.sent_index(m.start)

@@ -37,7 +37,10 @@ def frame_after(view: DocView, qmap: QuoteMap, st: SegTokens) -> Found | None:
     if st.close is None:
         return None
     doc, k = view.doc, st.close + 1
-    while k < len(doc) and doc[k].text in (",", "—", "–") :
+    if st.end > st.start and doc[st.end - 1].text == "." and k < len(doc) and \
+            doc[k].text[:1].isupper():
+        return None  # “... .” He also said: the quote closed its sentence; a new one starts
+    while k < len(doc) and doc[k].text in (",", "—", "–"):
         k += 1
     hi = view.clause_end(k) if k < len(doc) else k
     if k >= hi:
@@ -46,7 +49,7 @@ def frame_after(view: DocView, qmap: QuoteMap, st: SegTokens) -> Found | None:
     if cue is None:
         return None
     if cue == k:
-        if view.cue(doc[cue]).cls != "speech":  # type: ignore[union-attr]
+        if not view.cue(doc[cue]).inverts:  # type: ignore[union-attr]
             return None  # "tells the story": tell does not invert
         subject = speakers.subject_after(view, cue, hi)
     else:
@@ -87,7 +90,7 @@ def frame_before(view: DocView, qmap: QuoteMap, st: SegTokens) -> Found | None:
             return None
     if cue is None or not (punct or sentence_like(view, st)):
         return None
-    subject = speakers.subject_before(view, cue, lo) or speakers.subject_from_parse(view, cue)
+    subject = speakers.subject_of_cue(view, cue, qmap.start_of_clause(cue))
     if subject is None:
         return None
     return Found(start=st.start, end=st.end, direct=True, cue=cue, subject=subject,
@@ -112,9 +115,10 @@ def continuation(view: DocView, st: SegTokens, previous: Found | None) -> Found 
     docstring), or a speakerless whole sentence; None for fragments."""
     doc = view.doc
     if previous is not None and previous.direct and previous.frame is not None:
-        between = doc[previous.frame[1]:st.open]
-        same_para = view.para_index(st.open) == view.para_index(previous.frame[1] - 1)
-        if same_para and all(t.is_punct or t.is_space for t in between):
+        gap = max(previous.frame[1], previous.end + 1)
+        between = doc[gap:st.open]
+        same_para = view.para_index(st.open) == view.para_index(gap - 1)
+        if same_para and all(t.is_punct or t.is_space or t.lower_ == "and" for t in between):
             return Found(start=st.start, end=st.end, direct=True, cue=previous.cue,
                          subject=previous.subject, frame=None, segment=st.seg, inherited=True)
     if not sentence_like(view, st):

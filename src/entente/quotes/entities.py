@@ -71,6 +71,10 @@ def clean_name(text: str, lex: Lexicon) -> str:
         if not n:
             break
         words = words[n:]
+    # "Police spokesman Mariusz Ciarka": a lower-case title inside gives the name after it
+    for k in range(len(words) - 2, 0, -1):
+        if (words[k].lower(),) in lex.role_set and words[k].islower() and words[k + 1][:1].isupper():
+            return " ".join(words[k + 1:])
     return " ".join(words)
 
 
@@ -116,12 +120,13 @@ class EntityTable:
         taken = {i for m in given for i in range(m.start, m.end)}
         out: list[Mention] = []
         spans = self._name_runs()
-        spans += [(e.start, self._run_end(e.start, e.end), NER_TYPES.get(e.label_))
-                  for e in self.doc.ents]
+        spans += [(self._run_start(e.start) if e.label_ == "PERSON" else e.start,
+                   self._run_end(e.start, e.end), NER_TYPES[e.label_])
+                  for e in self.doc.ents if e.label_ in NER_TYPES]
         spans += self._org_runs()
         spans += self._groups_of_people()
         for start, end, type_ in spans:
-            if type_ is None or any(i in taken for i in range(start, end)):
+            if any(i in taken for i in range(start, end)):
                 continue
             while start < end and self.doc[start].lower_ in ("the", "a", "an"):
                 start += 1
@@ -148,9 +153,7 @@ class EntityTable:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and _capitalised(doc[j].text) and doc[j].tag_ != "POS" \
-                    and doc[j].text not in self.lex.honorifics and not doc[j].is_punct \
-                    and not (doc[j].is_sent_start and j > i):
+            while j < len(doc) and self._in_name(j, i):
                 j += 1
             prev = doc[i - 1].text if i else ""
             if prev in self.lex.honorifics and j > i:
@@ -163,13 +166,34 @@ class EntityTable:
             i = max(j, i + 1)
         return out
 
+    def _in_name(self, j: int, start: int) -> bool:
+        """Whether token j continues a name that starts at `start` (capitalised words, and
+        particles or hyphens between them: "Ziad al - Eryani")."""
+        doc, t = self.doc, self.doc[j]
+        if j > start and t.is_sent_start:
+            return False
+        if t.lower_ in self.lex.name_particles or t.text == "-":
+            return j > start and j + 1 < len(doc) and (
+                _capitalised(doc[j + 1].text) or doc[j + 1].text == "-")
+        return _capitalised(t.text) and t.tag_ != "POS" and t.text not in self.lex.honorifics \
+            and not t.is_punct
+
+    def _run_start(self, start: int) -> int:
+        """Extend an NER person span left over capitalised words that are not titles."""
+        doc = self.doc
+        while start > 0 and not doc[start].is_sent_start and _capitalised(doc[start - 1].text) \
+                and doc[start - 1].tag_ in ("NNP", "NNPS") and \
+                tuple([doc[start - 1].lower_]) not in self.lex.role_set and \
+                doc[start - 1].text not in self.lex.honorifics and doc[start - 1].ent_type_ != "NORP":
+            start -= 1
+        return start
+
     def _run_end(self, start: int, end: int) -> int:
         """Extend an NER span over the rest of its capitalised run ("Recep Tayyip" + "Erdoğan")."""
         doc = self.doc
         if not _capitalised(doc[start].text):
             return end
-        while end < len(doc) and _capitalised(doc[end].text) and doc[end].tag_ != "POS" and \
-                not doc[end].is_sent_start:
+        while end < len(doc) and self._in_name(end, start):
             end += 1
         return end
 
@@ -190,7 +214,9 @@ class EntityTable:
                 j += 1
             words = [t for t in doc[i:j] if _capitalised(t.text)]
             if len(words) >= 2 and not any(t.ent_type_ in ("DATE", "TIME") for t in doc[i:j]):
-                out.append((i, j, "org"))
+                org = any(t.lower_ in self.lex.org_nouns for t in doc[i:j]) or \
+                    any(t.lower_ in joiners for t in doc[i:j])
+                out.append((i, j, "org" if org else None))  # unknown: a person or a body
             i = j
         return out
 
@@ -309,7 +335,8 @@ class EntityTable:
             if words != parts and not (len(words) == 1 and len(parts) > 1 and
                                        words[0] in (parts[-1], parts[0])):
                 continue
-            if not e.is_person and not any(m.type == "person" for m in e.mentions):
+            if e.type is not None and not e.is_person and \
+                    not any(m.type == "person" for m in e.mentions):
                 continue
             first = min(m.start for m in e.mentions)
             if first <= before and (found is None or first > found[0]):

@@ -59,8 +59,8 @@ def find(view: DocView) -> list[Found]:
             framed[n] = f
     found = list(framed.values())
     found += indirect.verb_quotes(view, qmap, found)
-    found += _unframed(view, segs, framed, found)
     found = _place_sources(view, qmap, found, indirect.source_phrases(view, qmap))
+    found += _unframed(view, segs, framed, found)
     return _dedupe(found)
 
 
@@ -124,15 +124,34 @@ def build(view: DocView, table: EntityTable, found: list[Found], article_id: str
     for f, (_, entity) in zip(found, who, strict=True):
         if entity is not None and f.cue is not None and f.frame is not None:
             profiles.note_outlet(view, entity, f.cue, *f.frame)
-    out = []
+    out: list[QuoteSpan] = []
     for index, (f, (subject, _)) in enumerate(zip(found, who, strict=True)):
         resolved = speakers.resolve(view, table, subject) if subject is not None else None
         speaker = _named(view, subject, resolved.speaker) if resolved and subject else None
+        outer = _first_person_outer(view, f, out)
+        mention = resolved.mention if resolved else None
+        if outer is not None and speaker is not None:  # "we told him" inside her quote is her
+            speaker = msgspec.structs.replace(outer.quote.speaker, text=speaker.text)
+            mention = outer.speaker
         quote = _quote(view, f, f"{article_id}:q{index}", speaker,
                        _cites(view, table, f, published))
         out.append(QuoteSpan(index=index, quote=quote, content_start=f.start, content_end=f.end,
-                             speaker=resolved.mention if resolved else None, cue_token=f.cue))
+                             speaker=mention, cue_token=f.cue))
     return out
+
+
+def _first_person_outer(view: DocView, f: Found, done: list[QuoteSpan]) -> QuoteSpan | None:
+    """For a quote whose speaker is "I"/"we" inside a direct quote: that direct quote."""
+    if f.subject is None or f.cue is None:
+        return None
+    p = view.lex.pronouns.get(view.doc[f.subject.head].lower_)
+    if p is None or p.person != 1:
+        return None
+    for s in reversed(done):
+        if s.quote.direct and s.quote.speaker is not None and \
+                s.content_start <= f.cue < s.content_end:
+            return s
+    return None
 
 
 def _speaker_entity(view: DocView, table: EntityTable,

@@ -83,6 +83,8 @@ class QuoteMap:
         while j < hi:
             if not self.inside[j] and (doc[j].text in CLAUSE_END or doc[j].is_space):
                 return j
+            if self.inside[j] and self._closes_sentence(j) and j + 1 > i:
+                return j + 1
             j += 1
         return hi
 
@@ -94,5 +96,13 @@ class QuoteMap:
         while j >= lo:
             if not self.inside[j] and (doc[j].text in CLAUSE_END or doc[j].is_space):
                 return j + 1
+            if self.inside[j] and self._closes_sentence(j) and j + 1 <= i:
+                return j + 1
             j -= 1
         return lo
+
+    def _closes_sentence(self, j: int) -> bool:
+        """A closing mark right after . ! ? with a new sentence after it: ...deck." Authorities"""
+        doc = self.view.doc
+        return (self.view.is_mark(doc[j]) and j > 0 and doc[j - 1].text in CLAUSE_END and
+                j + 1 < len(doc) and (doc[j + 1].is_space or doc[j + 1].text[:1].isupper()))

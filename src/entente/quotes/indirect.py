@@ -19,10 +19,15 @@ back-shifted ("had been", "were") an "and" + past-tense verb after it goes back 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from entente.quotes import speakers
 from entente.quotes.found import Found, QuoteMap
 from entente.quotes.speakers import Subject
 from entente.quotes.view import DocView
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
 ADJUNCT_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "to", "with", "from",
                            "late", "earlier", "via", "through", "over"})
@@ -83,7 +88,11 @@ def _backward(view: DocView, qmap: QuoteMap, v: int) -> Found | None:
     """"C, X said." / "C, said X.": the content is the clause before the frame's comma."""
     doc = view.doc
     lo, hi = qmap.bounds(v)
+    if doc[v].tag_ == "VBG":
+        return None  # "..., observing the mission": a participle does not frame what precedes
     if v - 1 >= lo and doc[v - 1].text == ",":
+        if not view.cue(doc[v]).inverts:  # type: ignore[union-attr]
+            return None
         subject, comma = speakers.subject_after(view, v, hi), v - 1
         frame_start = v
     else:
@@ -118,6 +127,8 @@ def _forward(view: DocView, qmap: QuoteMap, v: int, *, address: bool, belief: bo
     that = doc[k].lower_ == "that"
     if that:
         k += 1
+    elif doc[k].lower_ in ("whether", "if") or (address and doc[k].tag_ in speakers.WH_TAGS):
+        that = True  # an indirect question keeps its "whether": "asked whether C"
     elif doc[k].text == "," and k + 1 < hi and not view.is_mark(doc[k + 1]):
         k += 1  # "X said, C"
     if not that and not _clause_starts(view, k, hi):
@@ -126,29 +137,11 @@ def _forward(view: DocView, qmap: QuoteMap, v: int, *, address: bool, belief: bo
     start, end = view.trim(k, end)
     if end - start < 2 or (belief and not _has_finite(view, start, end)):
         return None
-    subject = _subject(view, v, lo, previous)
-    if subject is None:
-        return None
+    earlier = [f.subject for f in previous if f.cue is not None and lo <= f.cue < v]
+    subject = speakers.subject_of_cue(view, v, lo, earlier)
+    if subject is None or doc[subject.head].lower_ == "you":
+        return None  # "do you think ...?": a question to someone, not a claim
     return Found(start=start, end=end, direct=False, cue=v, subject=subject, frame=(lo, hi))
-
-
-def _subject(view: DocView, v: int, lo: int, previous: list[Found]) -> Subject | None:
-    """The subject of a forward cue; a verb joined by "and" shares the previous cue's subject."""
-    doc, j = view.doc, v - 1
-    while j >= lo and doc[j].tag_.startswith("RB"):
-        j -= 1
-    participle = doc[v].tag_ == "VBG" and j >= lo and doc[j].text == ","
-    if j >= lo and (doc[j].lower_ in ("and", "but") or participle):
-        for f in reversed(previous):
-            if f.cue is not None and lo <= f.cue < v and f.subject is not None:
-                return f.subject
-        for k in range(lo, j):  # the clause's first verb with a subject: its main verb
-            if view.is_finite(doc[k]) or view.cue(doc[k]) is not None:
-                found = speakers.subject_before(view, k, lo)
-                if found is not None:
-                    return found
-        return speakers.subject_from_parse(view, v)
-    return speakers.subject_before(view, v, lo) or speakers.subject_from_parse(view, v)
 
 
 def _skip_adjuncts(view: DocView, k: int, hi: int, *, address: bool) -> int | None:
@@ -157,7 +150,7 @@ def _skip_adjuncts(view: DocView, k: int, hi: int, *, address: bool) -> int | No
     doc = view.doc
     if address and k < hi and doc[k].lower_ != "that":
         np = speakers.np_right(view, k, hi)
-        if np is not None and not _clause_starts(view, k, hi, strict=True):
+        if np is not None and not _subject_of_clause(view, np, hi):
             k = np[1]
     for _ in range(6):
         if k >= hi:
@@ -170,11 +163,27 @@ def _skip_adjuncts(view: DocView, k: int, hi: int, *, address: bool) -> int | No
             if np is None:
                 return k
             k = np[1]
-        elif t.lower_ in speakers.TIME_WORDS or t.ent_type_ in ("DATE", "TIME") or (t.text == "," and k + 1 < hi and doc[k + 1].lower_ == "that"):
+        elif _time_word(t, doc[k + 1] if k + 1 < hi else None) or \
+                (t.text == "," and k + 1 < hi and doc[k + 1].lower_ == "that"):
             k += 1
         else:
             return k
     return k
+
+
+def _time_word(tok: Token, nxt: Token | None) -> bool:
+    """"on Monday", "last week": skipped, unless possessive ("said Saturday's crash ...")."""
+    return (tok.lower_ in speakers.TIME_WORDS or tok.ent_type_ in ("DATE", "TIME")) and \
+        not (nxt is not None and nxt.tag_ == "POS")
+
+
+def _subject_of_clause(view: DocView, np: tuple[int, int], hi: int) -> bool:
+    """Whether a noun phrase after "told" is the subject of the reported clause ("told the army
+    had left") rather than the addressee ("told the press the officers had left")."""
+    doc, j = view.doc, np[1]
+    while j < hi and doc[j].tag_.startswith("RB"):
+        j += 1
+    return j < hi and view.is_finite(doc[j])
 
 
 def _clause_starts(view: DocView, k: int, hi: int, *, strict: bool = False) -> bool:
@@ -245,9 +254,10 @@ def _has_clause(view: DocView, start: int, end: int, *, skip_subject: Subject) -
             continue
         if doc[j].lower_ == "that" and j + 1 < end and not view.is_verb(doc[j + 1]):
             return True
-        if doc[j].text == "," and j + 1 < end and (view.is_citing(doc[j + 1]) or
-                                                   view.source_phrase(j + 1)):
-            return False
+        if doc[j].text == "," and j + 1 < end and (
+                view.is_citing(doc[j + 1]) or view.source_phrase(j + 1) or
+                (doc[j + 1].tag_ == "VBG" and view.cue(doc[j + 1]) is not None)):
+            return False  # ", citing Y" / ", adding that ...": the frame ends here
         if view.is_finite(doc[j]) and j > start:
             return True
     return False

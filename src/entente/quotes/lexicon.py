@@ -31,6 +31,7 @@ class VerbCue(msgspec.Struct, frozen=True, kw_only=True):
     lemma: str
     cls: str
     direct_only: bool = False
+    inverts: bool = True
 
 
 class Pronoun(msgspec.Struct, frozen=True, kw_only=True):
@@ -63,6 +64,7 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     person_nouns: frozenset[str]
     org_nouns: frozenset[str]
     outlet_suffixes: tuple[tuple[str, ...], ...]
+    name_particles: frozenset[str]
     first_names: dict[str, str]  # casefolded name -> f | m
     pronouns: dict[str, Pronoun]
     references: tuple[Reference, ...]
@@ -153,10 +155,11 @@ def _verbs(data: Any, file: str) -> dict[str, VerbCue]:
     for lemma, spec in data.items():
         if not isinstance(spec, dict) or spec.get("class") not in VERB_CLASSES:
             raise _fail(file, f"class must be one of {sorted(VERB_CLASSES)}", f"verbs.{lemma}")
-        unknown = set(spec) - {"class", "forms", "direct_only"}
+        unknown = set(spec) - {"class", "forms", "direct_only", "inverts"}
         if unknown:
             raise _fail(file, f"unknown fields {sorted(unknown)}", f"verbs.{lemma}")
-        cue = VerbCue(lemma=lemma, cls=spec["class"], direct_only=bool(spec.get("direct_only")))
+        cue = VerbCue(lemma=lemma, cls=spec["class"], direct_only=bool(spec.get("direct_only")),
+                      inverts=bool(spec.get("inverts", spec["class"] == "speech")))
         for form in regular_forms(lemma) | set(_words(spec.get("forms", []), file, f"verbs.{lemma}")):
             out.setdefault(form, cue)
         out[lemma] = cue
@@ -263,6 +266,7 @@ def load(base: Path = DATA) -> Lexicon:
         person_nouns=frozenset(role_words("person_nouns")),
         org_nouns=frozenset(role_words("org_nouns")),
         outlet_suffixes=_phrases(role_words("outlet_suffixes")),
+        name_particles=frozenset(role_words("name_particles")),
         first_names=_first_names(base / "first_names.csv"),
         pronouns=_pronouns(read_yaml(base / "pronouns.yaml"), "pronouns.yaml"),
         references=_references(read_yaml(base / "nominals.yaml"), "nominals.yaml"),

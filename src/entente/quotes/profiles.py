@@ -62,8 +62,8 @@ def role_in(view: DocView, start: int, end: int) -> tuple[int, int, str] | None:
             else:
                 words.append(t.lower_)
             role = view.lex.role_set.get(tuple(words))
-            if role and (best is None or k + 1 - i > best[1] - best[0]):
-                best = (i, k + 1, role)
+            if role and (best is None or k + 1 - i >= best[1] - best[0]):
+                best = (i, k + 1, role)  # the longest; of equals, the last (the phrase's head)
     return best
 
 

@@ -27,6 +27,7 @@ from entente.records import Mention, Speaker
 
 AUX_LEMMAS = frozenset({"have", "be", "do", "will", "would", "can", "could", "may", "might",
                         "shall", "should", "must", "also", "later", "then", "again", "once"})
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 LINKS = frozenset({"of", "for", "at", "from", "with", "in", "and", "&"})
 STOP_AFTER = frozenset({"who", "which", "that", "whose", "when", "where"})
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -51,7 +52,7 @@ def _np_ok(view: DocView, i: int, right: int | None) -> bool:
     """Can token i extend a noun phrase leftwards (towards `right`)?"""
     doc = view.doc
     t = doc[i]
-    if view.is_mark(t) or t.text == ",":
+    if view.is_mark(t) or t.text == "," or t.tag_ in WH_TAGS:
         return False
     if t.text[:1].isupper() and right is not None and doc[right].text[:1].isupper() and i > 0 \
             and doc[i - 1].text[:1].isupper() and not t.is_punct:
@@ -67,6 +68,8 @@ def _np_ok(view: DocView, i: int, right: int | None) -> bool:
 def np_left(view: DocView, end: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token `end` (exclusive), not reaching before `lo`."""
     doc, a = view.doc, end
+    if end - 1 >= lo and doc[end - 1].tag_ == "PRP":
+        return end - 1, end  # "told Wikinews he believed": "he", not "Wikinews he"
     while a - 1 >= lo and _np_ok(view, a - 1, a if a < end else None):
         a -= 1
         if doc[a].tag_ in ("DT", "PDT", "PRP$") and not (a - 1 >= lo and doc[a - 1].lower_ in LINKS):
@@ -90,6 +93,9 @@ def np_right(view: DocView, start: int, hi: int) -> tuple[int, int] | None:
             continue
         if t.text == "," or view.is_mark(t) or t.lower_ in STOP_AFTER or t.is_space:
             break
+        if (b > start and t.tag_ in ("DT", "PRP", "PRP$") and view.is_noun(doc[b - 1])) or \
+                t.tag_ in WH_TAGS:
+            break  # a new phrase starts: "told the press the officers ...", "told him we ..."
         if view.is_verb(t) and t.tag_ not in ("VBN",) and b > start:
             break
         if t.lower_ in LINKS and not _link_continues(view, b, hi):
@@ -138,6 +144,10 @@ def subject_before(view: DocView, cue: int, lo: int) -> Subject | None:
         return None
     if doc[j].text == ",":
         return _subject_with_parenthetical(view, j, lo)
+    if doc[j].lower_ in ("who", "which", "that") and j - 1 >= lo:
+        k = j - 1 if doc[j - 1].text != "," else j - 2  # "X, who told ...": X
+        span = np_left(view, k + 1, lo) if k >= lo else None
+        return Subject(start=span[0], end=span[1], head=head_of(view, *span)) if span else None
     span = np_left(view, j + 1, lo)
     if span is None:
         return None
@@ -182,6 +192,32 @@ def pick_named(view: DocView, main: tuple[int, int], appos: tuple[int, int] | No
         return Subject(start=appos[0], end=appos[1], head=head_of(view, *appos), role_span=main)
     return Subject(start=main[0], end=main[1], head=head_of(view, *main), appos=appos,
                    role_span=appos)
+
+
+def subject_of_cue(view: DocView, v: int, lo: int,
+                   earlier: list[Subject | None] | None = None) -> Subject | None:
+    """The subject of a reporting verb, wherever it is written before the verb.
+
+    A verb joined by "and"/"but" ("said ... and added") or a participle after a comma ("said ...,
+    adding") shares the subject of the nearest reporting verb before it in the clause
+    (`earlier`: the subjects of quotes already found there, latest last), else of the clause's
+    first verb that has one."""
+    doc, j = view.doc, v - 1
+    while j >= lo and doc[j].tag_.startswith("RB"):
+        j -= 1
+    participle = doc[v].tag_ == "VBG" and j >= lo and doc[j].text == ","
+    if not (j >= lo and (doc[j].lower_ in ("and", "but") or participle)):
+        return subject_before(view, v, lo) or subject_from_parse(view, v)
+    for subject in reversed(earlier or []):
+        if subject is not None:
+            return subject
+    verbs = [k for k in range(lo, j) if view.cue(doc[k]) is not None or view.is_finite(doc[k])]
+    cues = [k for k in verbs if view.cue(doc[k]) is not None]
+    for k in ([cues[-1]] if participle and cues else []) + verbs:
+        found = subject_before(view, k, lo)
+        if found is not None:
+            return found
+    return subject_from_parse(view, v)
 
 
 def subject_from_parse(view: DocView, cue: int) -> Subject | None:
@@ -240,16 +276,10 @@ def find_entity(view: DocView, table: EntityTable, subject: Subject) -> tuple[Me
         person = table.person_named(words, before=subject.start)
         if person is not None:
             return _mention_in(table, person, subject), person
-    best = None
-    for k in range(subject.start, subject.end):
-        for m in table.at(k):
-            if m.kind in ("pronoun",) and k != head:
-                continue  # "his lawyer" is not "he"
-            if best is None or (m.type == "person", k == head, m.end - m.start) > \
-                    (best.type == "person", best.start <= head < best.end, best.end - best.start):
-                best = m
-    if best is None or (best.kind == "pronoun" and best.start != head):
-        return None, None
+    found = table.at(head)
+    if not found:
+        return None, None  # "Merkel's spokesperson" is not Merkel
+    best = max(found, key=lambda m: (m.type == "person", m.end - m.start))
     return best, table.entity(best)
 
 
