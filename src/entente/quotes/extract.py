@@ -130,7 +130,8 @@ def build(view: DocView, table: EntityTable, found: list[Found], article_id: str
         speaker = _named(view, subject, resolved.speaker) if resolved and subject else None
         outer = _first_person_outer(view, f, out)
         mention = resolved.mention if resolved else None
-        if outer is not None and speaker is not None:  # "we told him" inside her quote is her
+        if outer is not None and outer.quote.speaker is not None and speaker is not None:
+            # "we told him" inside her quote is her
             speaker = msgspec.structs.replace(outer.quote.speaker, text=speaker.text)
             mention = outer.speaker
         quote = _quote(view, f, f"{article_id}:q{index}", speaker,
