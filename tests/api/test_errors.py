@@ -32,6 +32,7 @@ BAD = [
     ("/v1/trends?window=0", 422, "window"),
     ("/v1/trends?by=colour", 422, "by"),
     ("/v1/trends?end=2021-02-30", 400, "'end' must be a date"),
+    ("/v1/trends?end=0001-01-01", 422, "end"),
     ("/v1/network?level=planet", 422, "level"),
     ("/v1/network?max_edges=0", 422, "max_edges"),
     ("/v1/network?directed=perhaps", 422, "directed"),

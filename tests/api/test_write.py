@@ -85,13 +85,29 @@ def test_code_uses_the_published_default(make_client):
     ("", JSON, 422, "empty body"),
     ("hello", JSON, 422, "not JSON"),
     ("[1, 2", JSON, 422, "not a valid JSON array"),
+    ("[" * 100_000 + "]" * 100_000, JSON, 422, "nested too deeply"),
+    ('{"a":' * 50_000 + "1" + "}" * 50_000, JSON, 422, "nested too deeply"),
     ('{"id": 1}', {"content-type": "text/plain"}, 415, "send JSON or JSONL"),
     ('{"id": 1}', {"content-type": "application/x-www-form-urlencoded"}, 415, "send JSON"),
     ('{"id": 1}', {}, 415, "send JSON"),
 ])
 def test_code_refuses_bodies_that_are_not_json(make_client, body, headers, status, says):
-    r = make_client().post("/v1/code", content=body, headers=headers)
-    assert r.status_code == status and says in r.json()["error"]["message"]
+    client = make_client()
+    for path in ("/v1/code", "/v1/articles"):
+        r = client.post(path, content=body, headers=headers)
+        assert r.status_code == status and says in r.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("body", [
+    b'"just a string"', b"[1, 2, 3]", b'{"id": "x", "text": "\\ud800"}',
+    b'[{"id": 1, "text": ' + b"[" * 5000 + b"]" * 5000 + b"}]",
+    b'{"id": 123456789012345678901234567890, "text": "hi"}', b"\xff\xfe{}"])
+def test_odd_bodies_never_break_the_server(make_client, body):
+    client = make_client()
+    for path in ("/v1/code", "/v1/articles"):
+        r = client.post(path, content=body, headers=JSON)
+        assert r.status_code in (200, 202, 422), (path, r.text)
+        assert r.status_code != 422 or r.json()["error"]["message"]
 
 
 def test_code_enforces_the_size_limits(make_client, fake_engine):

@@ -64,6 +64,8 @@ def split_records(body: bytes, max_records: int) -> list[bytes]:
             lines = [text]
         except msgspec.DecodeError:  # more than one object: JSONL
             lines = [line.strip() for line in text.splitlines() if line.strip()]
+        except RecursionError:
+            raise ApiError("body is not valid JSON: nested too deeply", status=422) from None
     else:
         raise ApiError("body is not JSON: send a JSON object, a JSON array of objects, or JSONL",
                        status=422)

@@ -59,6 +59,9 @@ def decode_coded(lines: list[bytes]) -> list[ArticleRecord]:
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:
             bad.append(f"record {n}: not an entente record: {exc}")
             continue
+        except RecursionError:
+            bad.append(f"record {n}: not an entente record: nested too deeply")
+            continue
         if record.schema != "entente/1":
             bad.append(f"record {n}: schema {record.schema!r} is not entente/1")
         elif not record.article_id.strip():

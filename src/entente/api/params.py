@@ -13,7 +13,9 @@ from fastapi import Query, Request
 from entente.errors import UsageError
 
 MAX_PAGE = 500
-DATE = r"^\d{4}-\d{2}-\d{2}$"
+# Years 1000-2999: news dates, and far enough from date.min/max that the analyses' window
+# arithmetic (up to a century back) cannot overflow.
+DATE = r"^[12]\d{3}-\d{2}-\d{2}$"
 KEY = r"^[A-Za-z0-9][A-Za-z0-9 _.&'-]{0,63}$"
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size (1-{MAX_PAGE})")]
