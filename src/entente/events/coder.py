@@ -200,7 +200,8 @@ class Coder:
                 continue
             if p.needs_source and not sides.sources:
                 continue
-            if p.reciprocal and p.pos == "noun" and len(sides.sources) + len(sides.targets) < 2:
+            if (p.reciprocal and p.pos == "noun" and not f.governors
+                    and len(sides.sources) + len(sides.targets) < 2):
                 continue  # "the Bosnian war": a clash needs two sides
             return p, sides
         return None
@@ -273,12 +274,23 @@ class Coder:
         if not targets:
             targets = self._fill(t, p.target if p and p.target else None, nominal, passive, ctx,
                                  role="target")
+        if not targets and f.governors:
+            # "rejected *Pakistan's* proposal for talks": the owner of a governing noun
+            heads = [x for g in _governor_tokens(f) for x in sx.kids(g, "nmod:poss")]
+            heads += [x for g in _governor_tokens(f) for o in sx.objects(g)
+                      for x in sx.kids(o, "nmod:poss")]
+            targets = _flat(ctx.actors.groups(heads))
         used = {s.token for s in sources} | {s.key for s in sources}
         targets = [x for x in targets if x.token not in used and x.key not in used]
         return Sides(_political_first(_dedupe(sources)), _political_first(_dedupe(targets)))
 
     def _governor_targets(self, f: Frame, ctx: Context) -> list[Filler]:
         for g, tok in zip(f.governors, _governor_tokens(f), strict=False):
+            if g.target == "comp_subj":
+                heads = [s for c in sx.kids(tok, "ccomp", "parataxis") for s in sx.kids(c, *sx.SUBJ)]
+                found = _flat(ctx.actors.groups(heads))
+                if found:
+                    return found
             if g.target != "object":
                 continue
             heads = sx.objects(tok) + sx.kids(tok, "iobj")

@@ -87,7 +87,7 @@ def is_nominal(t: Token) -> bool:
 
 def is_passive(t: Token) -> bool:
     """Passive voice, from the parse alone (a tagger's VBN is not enough: "Egypt sent ...")."""
-    return bool(kids(t, *PASS_SUBJ, "aux:pass", *AGENT))
+    return bool(kids(t, *PASS_SUBJ, "aux:pass", *AGENT)) and not kids(t, "nsubj")
 
 
 def case_word(t: Token) -> str | None:

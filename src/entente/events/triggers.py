@@ -134,12 +134,19 @@ def to_clauses(t: Token) -> list[Token]:
         sx.dep(m) == "mark" and m.lower_ == "to" for m in c.children)]
 
 
+def _has_modal(c: Token, modals: list[str]) -> bool:
+    return any(sx.dep(a) in ("aux", "aux:pass") and a.lower_ in modals for a in c.children)
+
+
 def complements(t: Token, g: Governor, has_event: set[int]) -> list[Token]:
     """The words that may carry the event a governor governs, best first."""
+    if g.requires_modal:
+        return [c for c in sx.kids(t, "ccomp", "parataxis") if _has_modal(c, g.requires_modal)]
     out: list[Token] = []
     if g.pos == "noun":
-        out += [c for c in t.children if sx.dep(c) in ("acl", "acl:relcl") and c.i > t.i
-                and sx.is_verbal(c) and not sx.kids(c, *sx.SUBJ)]
+        # "decision *to send*", "demand *that Israel ease* ...": not a relative clause
+        out += [c for c in t.children if sx.dep(c) in ("acl", "acl:relcl", "ccomp") and c.i > t.i
+                and sx.is_verbal(c) and (not sx.kids(c, *sx.SUBJ) or sx.case_word(c) == "that")]
     else:
         out += sx.kids(t, *GOV_CLAUSE_DEPS) + to_clauses(t)
     if g.prep:
@@ -165,8 +172,14 @@ def _frame(t: Token, lex: Lexicon, cands: dict[int, list[Pattern]], govs: dict[i
     if cands.get(t.i):
         return Frame(t, t, cands[t.i], [], frozenset({t.i}))
     for g in govs.get(t.i, ()):
-        if g.alone is not None:  # "pledged joint efforts": the governor's own code
-            return Frame(t, t, [], [g], frozenset({t.i}))
+        if g.alone is None:
+            continue
+        if g.requires_modal:  # "said X must ...": a demand even when the "..." is no event
+            comps = complements(t, g, has_event)
+            if comps:
+                return Frame(t, t, [], [g], frozenset({t.i, *(c.i for c in comps)}))
+            continue
+        return Frame(t, t, [], [g], frozenset({t.i}))  # "pledged joint efforts"
     return None
 
 

@@ -85,7 +85,9 @@ class Governor(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     map: dict[str, str]
     alone: str | None = None
     prep: str | None = None            # the complement is this preposition's object ("call *for*")
-    target: Literal["complement", "object"] = "complement"
+    target: Literal["complement", "object", "comp_subj"] = "complement"
+    # The complement clause must carry one of these modals ("said Libya *must* hand over").
+    requires_modal: list[str] = msgspec.field(default_factory=list)
     # When the governor itself is negated ("has no plans to send"), "complement" codes the
     # complement event as negated ("send", 07x) instead of a negated intent (03x).
     negation: Literal["self", "complement"] = "self"
