@@ -45,7 +45,7 @@ def engine() -> Engine:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return Engine(nlp=nlp, kb=object(), resolver=Resolver(), coder=Coder(),
-                  quoter=lambda doc, mentions, article_id: [])
+                  quoter=lambda doc, mentions, article_id, **kw: [])
 
 
 @pytest.fixture

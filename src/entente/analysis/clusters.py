@@ -20,6 +20,8 @@ mentions only, the clusters do too: the same mentions give the same clusters wha
 articles were loaded in, and loading a new batch re-clusters just the blocks it touches, which is
 the same as clustering everything again. Clusters are named after their leader (`keys.cluster_id`).
 
+`entente.analysis.recluster` applies this to a store, recomputing only what a batch can change.
+
 Only asserted mentions lead or count. Negated and hypothetical ones are linked to the best
 compatible cluster with `counted = false` (kept and flagged, never counted), or to none.
 """
@@ -43,7 +45,7 @@ _REACH = {"day": 0, "month": 31, "year": 366}  # how far before a leader's start
 
 
 class Mention(NamedTuple):
-    """One event mention as the clusterer sees it (a row of `ITEM_SQL`)."""
+    """One event mention as the clusterer sees it (a row of `recluster.MENTION_SQL`)."""
 
     event_id: str
     article_id: str
@@ -70,19 +72,6 @@ class Mention(NamedTuple):
     published_day: date | None
     url: str | None
     source_key: str
-
-
-ITEM_SQL = """
-    SELECT e.event_id, e.article_id, e.modality, e.pair_a, e.pair_b, e.root, e.base, e.cameo,
-           e.goldstein, e.quad_class, e.src_key, e.tgt_key, coalesce(e.reciprocal, false),
-           coalesce(e.date_precision, CASE WHEN a.published_day IS NOT NULL THEN 'day' END),
-           coalesce(e.date_start, a.published_day), coalesce(e.date_end, a.published_day),
-           e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, coalesce(e.in_lead, false),
-           a.published, a.published_day, a.url, a.source_key
-    FROM events e JOIN articles a USING (article_id) {join}
-    WHERE e.pair_a IS NOT NULL"""
-BLOCK_JOIN = ("SEMI JOIN _blocks b ON e.pair_a = b.pair_a AND e.pair_b = b.pair_b "
-              "AND e.root = b.root")
 
 
 def _km(a: Mention, b: Mention) -> float:
@@ -138,7 +127,7 @@ def order_key(m: Mention) -> tuple[Any, ...]:
 @dataclass
 class Cluster:
     leader: Mention
-    order: int
+    key: tuple[Any, ...]  # the leader's order key: older leaders win ties
     members: list[tuple[Mention, float]] = field(default_factory=list)
     flagged: list[tuple[Mention, float]] = field(default_factory=list)
 
@@ -147,46 +136,50 @@ class Cluster:
         return cluster_id(self.leader.event_id)
 
 
-class _Leaders:
+_AFTER_ALL = (9,)  # sorts after every order key (ranks are 0-3)
+
+
+class Leaders:
     """A block's leaders, indexed by precision and start date so a mention is compared only with
     leaders whose dates can meet its own."""
 
     def __init__(self) -> None:
-        self.by_rank: dict[str | None, list[tuple[date, int, Cluster]]] = {}
+        self.by_rank: dict[str | None, list[tuple[date, tuple[Any, ...], Cluster]]] = {}
         self.all: list[Cluster] = []
 
     def add(self, m: Mention) -> Cluster:
-        cluster = Cluster(leader=m, order=len(self.all))
+        cluster = Cluster(leader=m, key=order_key(m))
         self.all.append(cluster)
-        start = m.start or date.min
-        bisect.insort(self.by_rank.setdefault(m.precision, []), (start, cluster.order, cluster),
-                      key=lambda t: (t[0], t[1]))
+        bisect.insort(self.by_rank.setdefault(m.precision, []),
+                      (m.start or date.min, cluster.key, cluster))
         return cluster
 
     def candidates(self, m: Mention, window: int) -> Iterable[Cluster]:
         if m.precision is None or m.start is None or m.end is None:
             yield from (c for _, _, c in self.by_rank.get(None, []))
             return
+        hi_day = m.end + timedelta(days=window)
         for precision, reach in _REACH.items():
-            rows = self.by_rank.get(precision, [])
-            lo = bisect.bisect_left(rows, m.start - timedelta(days=reach + window),
-                                    key=lambda t: t[0])
-            hi = bisect.bisect_right(rows, m.end + timedelta(days=window), key=lambda t: t[0])
-            yield from (c for _, _, c in rows[lo:hi])
+            rows = self.by_rank.get(precision)
+            if rows:
+                lo = bisect.bisect_left(rows, (m.start - timedelta(days=reach + window),))
+                hi = bisect.bisect_right(rows, (hi_day, _AFTER_ALL))
+                yield from (c for _, _, c in rows[lo:hi])
 
     def best(self, m: Mention, window: int, radius: float) -> tuple[Cluster, float] | None:
-        found = [(score(c.leader, m), -c.order, c) for c in self.candidates(m, window)
+        """The compatible leader `m` matches best (highest score, then oldest), or None."""
+        found = [(-score(c.leader, m), c.key, c) for c in self.candidates(m, window)
                  if compatible(c.leader, m, window=window, radius=radius)]
         if not found:
             return None
-        s, _, cluster = max(found, key=lambda t: (t[0], t[1]))
-        return cluster, s
+        neg, _, cluster = min(found, key=lambda t: (t[0], t[1]))
+        return cluster, -neg
 
 
 def cluster_block(mentions: Sequence[Mention], *, window: int = WINDOW_DAYS,
                   radius: float = RADIUS_KM) -> list[Cluster]:
     """Cluster the mentions of one block (see the module docstring); order-independent."""
-    leaders = _Leaders()
+    leaders = Leaders()
     asserted = sorted((m for m in mentions if m.modality == "asserted"), key=order_key)
     for m in asserted:
         hit = leaders.best(m, window, radius)
@@ -268,64 +261,3 @@ def link_rows(c: Cluster) -> list[tuple[Any, ...]]:
     cid = c.id
     return ([(m.event_id, cid, m.article_id, True, s) for m, s in c.members]
             + [(m.event_id, cid, m.article_id, False, s) for m, s in c.flagged])
-
-
-# ---------------------------------------------------------------------------------------------
-# store glue
-# ---------------------------------------------------------------------------------------------
-
-Block = tuple[str, str, str]
-
-
-def recluster(con: Any, blocks: Iterable[Block] | None = None, **kw: Any) -> int:
-    """Recompute the clusters of `blocks` (all blocks when None) inside the caller's transaction;
-    returns how many clusters those blocks now have."""
-    import pyarrow as pa
-
-    if blocks is None:
-        con.execute("DELETE FROM event_clusters")
-        con.execute("DELETE FROM clusters")
-        rows = con.execute(ITEM_SQL.format(join="")).fetchall()
-    else:
-        keys = sorted(set(blocks))
-        if not keys:
-            return 0
-        a, b, r = (list(col) for col in zip(*keys, strict=True))
-        con.register("_blocks", pa.table({"pair_a": a, "pair_b": b, "root": r}))
-        try:
-            rows = _replace_blocks(con)
-        finally:
-            con.unregister("_blocks")
-    clusters = cluster_mentions((Mention(*row) for row in rows), **kw)
-    _insert(con, "clusters", CLUSTER_COLUMNS, [summary_row(c) for c in clusters])
-    _insert(con, "event_clusters", LINK_COLUMNS, [r for c in clusters for r in link_rows(c)])
-    return len(clusters)
-
-
-def _replace_blocks(con: Any) -> list[tuple[Any, ...]]:
-    """Drop the clusters of the registered `_blocks` and fetch their mentions."""
-    con.execute("""
-        DELETE FROM event_clusters WHERE cluster_id IN (
-            SELECT c.cluster_id FROM clusters c
-            SEMI JOIN _blocks b ON c.pair_a = b.pair_a AND c.pair_b = b.pair_b
-                                AND c.root = b.root)""")
-    con.execute("""
-        DELETE FROM clusters USING _blocks b
-        WHERE clusters.pair_a = b.pair_a AND clusters.pair_b = b.pair_b
-          AND clusters.root = b.root""")
-    rows: list[tuple[Any, ...]] = con.execute(ITEM_SQL.format(join=BLOCK_JOIN)).fetchall()
-    return rows
-
-
-def _insert(con: Any, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-    if not rows:
-        return
-    import pyarrow as pa
-
-    cols = list(zip(*rows, strict=True))
-    arrow = pa.table({name: pa.array(col) for name, col in zip(columns, cols, strict=True)})
-    con.register("_new_rows", arrow)
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _new_rows")
-    finally:
-        con.unregister("_new_rows")

@@ -13,37 +13,34 @@ from typing import Any
 from entente.analysis import query as q
 from entente.store.core import Store, fetch_dicts
 
-_SERIES_SQL = """
-    SELECT {period} AS period, e.quad_class AS quad_class, count(*) AS events,
-           sum(e.goldstein) AS goldstein_sum, count(DISTINCT l.cluster_id) AS clusters
-    FROM events e LEFT JOIN event_clusters l USING (event_id)
-    WHERE {where}
-    GROUP BY ALL ORDER BY period NULLS LAST, quad_class"""
-
-_ROOTS_SQL = """
-    SELECT e.root, count(*) AS events, avg(e.goldstein) AS goldstein_mean
-    FROM events e WHERE {where} GROUP BY ALL ORDER BY events DESC, e.root"""
-
-_TOTAL_SQL = """
-    SELECT count(*) AS events, coalesce(sum(e.goldstein), 0) AS goldstein_sum,
-           count(DISTINCT l.cluster_id) AS clusters,
-           count(*) FILTER (WHERE e.quad_class = 1) AS q1,
-           count(*) FILTER (WHERE e.quad_class = 2) AS q2,
-           count(*) FILTER (WHERE e.quad_class = 3) AS q3,
-           count(*) FILTER (WHERE e.quad_class = 4) AS q4
-    FROM events e LEFT JOIN event_clusters l USING (event_id) WHERE {where}"""
+# One scan for the series, the root codes and the totals (GROUPING SETS), one for the top events.
+_COUNTS_SQL = """
+    WITH m AS (
+        SELECT {period} AS period, e.quad_class, e.root, e.goldstein, l.cluster_id
+        FROM events e LEFT JOIN event_clusters l USING (event_id)
+        WHERE {where})
+    SELECT grouping(period, quad_class, root) AS level, period, quad_class, root,
+           count(*) AS events, coalesce(sum(goldstein), 0) AS goldstein_sum,
+           count(DISTINCT cluster_id) AS clusters
+    FROM m GROUP BY GROUPING SETS ((period, quad_class), (root), ())"""
 
 _TOP_SQL = """
-    SELECT c.cluster_id, c.cameo, c.root, c.quad_class, c.goldstein, c.day, c.src_key,
-           c.tgt_key, c.reciprocal, c.loc_name, c.num_mentions, c.num_articles, c.num_sources,
-           c.first_report, c.latest_report, c.first_url, c.leader_event_id,
-           ev.text AS evidence_text, s.text AS sentence_text, ev.trigger, ev.ev_start, ev.ev_end
-    FROM clusters c
-    JOIN events ev ON ev.event_id = c.leader_event_id
+    WITH top AS (
+        SELECT c.cluster_id, c.cameo, c.root, c.quad_class, c.goldstein, c.day, c.src_key,
+               c.tgt_key, c.reciprocal, c.loc_name, c.num_mentions, c.num_articles,
+               c.num_sources, c.first_report, c.latest_report, c.first_url, c.leader_event_id
+        FROM clusters c
+        WHERE c.cluster_id IN (SELECT l.cluster_id FROM events e JOIN event_clusters l
+                               USING (event_id) WHERE {where})
+        ORDER BY c.num_articles DESC, c.num_mentions DESC, c.day, c.cluster_id LIMIT ?)
+    SELECT top.*, ev.text AS evidence_text, s.text AS sentence_text, ev.trigger, ev.ev_start,
+           ev.ev_end
+    FROM top JOIN events ev ON ev.event_id = top.leader_event_id
     LEFT JOIN sentences s ON s.article_id = ev.article_id AND s.idx = ev.sentence
-    WHERE c.cluster_id IN (SELECT l.cluster_id FROM events e JOIN event_clusters l
-                           USING (event_id) WHERE {where})
-    ORDER BY c.num_articles DESC, c.num_mentions DESC, c.day, c.cluster_id LIMIT ?"""
+    ORDER BY top.num_articles DESC, top.num_mentions DESC, top.day, top.cluster_id"""
+
+# grouping() bit masks of the three grouping sets (1 = column rolled up)
+_BY_PERIOD, _BY_ROOT, _ALL = 0b001, 0b110, 0b111
 
 
 def _where(a: str, b: str, directed: bool, lo: date | None, hi: date | None,
@@ -87,6 +84,19 @@ def _finish(slot: dict[str, Any]) -> None:
                               if slot["events"] else None)
 
 
+def _totals(counts: list[dict[str, Any]]) -> dict[str, Any]:
+    whole = next((r for r in counts if r["level"] == _ALL), None)
+    totals = _blank(None)
+    if whole is not None:
+        totals.update(events=whole["events"], goldstein_sum=whole["goldstein_sum"],
+                      clusters=whole["clusters"])
+    for r in counts:
+        if r["level"] == _BY_PERIOD:
+            totals[f"q{r['quad_class']}"] += r["events"]
+    _finish(totals)
+    return totals
+
+
 def _top(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for r in rows:
@@ -116,16 +126,15 @@ def dyad(store: Store, a: str, b: str, *, start: str | date | None = None,
     top, _ = q.paging(top, 0)
     where, params = _where(a, b, directed, lo, hi, mod)
     with store.snapshot() as con:
-        series_rows = fetch_dicts(con, _SERIES_SQL.format(period=expr, where=where), params)
-        totals = fetch_dicts(con, _TOTAL_SQL.format(where=where), params)[0]
-        roots = fetch_dicts(con, _ROOTS_SQL.format(where=where), params)
+        counts = fetch_dicts(con, _COUNTS_SQL.format(period=expr, where=where), params)
         clusters = fetch_dicts(con, _TOP_SQL.format(where=where), [*params, top])
-    series, undated = _series(series_rows, by)
-    _finish(totals)
+    series, undated = _series([r for r in counts if r["level"] == _BY_PERIOD], by)
+    totals = _totals(counts)
     names = q.root_names()
-    for r in roots:
-        r["name"] = names.get(r["root"])
-        r["goldstein_mean"] = round(r["goldstein_mean"], 4)
+    roots = [{"root": r["root"], "name": names.get(r["root"]), "events": r["events"],
+              "goldstein_mean": round(r["goldstein_sum"] / r["events"], 4)}
+             for r in sorted((r for r in counts if r["level"] == _BY_ROOT),
+                             key=lambda r: (-r["events"], r["root"]))]
     return {
         "dyad": {"a": a, "b": b, "directed": directed}, "by": by, "modality": mod,
         "from": lo.isoformat() if lo else None, "to": hi.isoformat() if hi else None,

@@ -227,7 +227,7 @@ class Store:
             return result
 
     def _add(self, con: duckdb.DuckDBPyConnection, records: list[ArticleRecord]) -> AddResult:
-        from entente.analysis.clusters import recluster
+        from entente.analysis.recluster import apply_changes, changed_mentions
 
         ids = [r.article_id for r in records]
         stored = dict(con.execute(
@@ -243,29 +243,24 @@ class Store:
         if len(fresh) < len(records):
             tables = rowmod.flatten([records[i] for i in fresh])
         replaced = [records[i].article_id for i in fresh if records[i].article_id in stored]
-        blocks = self._delete_articles(con, replaced)
+        removed = changed_mentions(con, replaced)
+        self._delete_articles(con, replaced)
         for name, table in tables.items():
             _insert_arrow(con, name, table)
         self._check_new_ids(con, tables)
-        ev = tables["events"]
-        blocks |= {b for b in zip(ev.column("pair_a").to_pylist(), ev.column("pair_b").to_pylist(),
-                                  ev.column("root").to_pylist(), strict=True) if b[0] is not None}
-        result.clusters = recluster(con, blocks)
+        added = changed_mentions(con, [records[i].article_id for i in fresh])
+        result.clusters = apply_changes(con, removed + added)
         result.added, result.replaced = len(fresh) - len(replaced), len(replaced)
         return result
 
-    def _delete_articles(self, con: duckdb.DuckDBPyConnection,
-                         ids: list[str]) -> set[tuple[str, str, str]]:
-        """Delete articles' rows; return the cluster blocks their events were in."""
+    @staticmethod
+    def _delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+        """Delete every row of these articles (their clusters are the caller's business)."""
         if not ids:
-            return set()
-        blocks = {tuple(r) for r in con.execute(
-            "SELECT DISTINCT pair_a, pair_b, root FROM events WHERE pair_a IS NOT NULL AND "
-            "article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+            return
         for table in (*rowmod.CONTENT_TABLES, "event_clusters"):
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
                         [ids])
-        return blocks  # type: ignore[return-value]
 
     def _check_new_ids(self, con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> None:
         for table, column in (("events", "event_id"), ("quotes", "quote_id")):
@@ -283,16 +278,20 @@ class Store:
 
     def delete(self, article_ids: Sequence[str]) -> None:
         """Remove articles and re-cluster what they were part of."""
-        from entente.analysis.clusters import recluster
+        from entente.analysis.recluster import apply_changes, changed_mentions
+
+        def run() -> None:
+            removed = changed_mentions(con, list(article_ids))
+            self._delete_articles(con, list(article_ids))
+            apply_changes(con, removed)
 
         with self._write_lock, self.connect() as con:
-            self._transaction(con, lambda: recluster(
-                con, self._delete_articles(con, list(article_ids))))
+            self._transaction(con, run)
 
     def _rederive(self, con: duckdb.DuckDBPyConnection) -> None:
         """Recompute every derived column and all clusters from the stored content (after a
         migration): rebuild each record, delete, insert again."""
-        from entente.analysis.clusters import recluster
+        from entente.analysis.recluster import recluster_all
 
         records = list(self._iter_records(con, None, 1000))
         for table in rowmod.CONTENT_TABLES:
@@ -300,14 +299,14 @@ class Store:
         for start in range(0, len(records), 1000):
             for name, table in rowmod.flatten(records[start:start + 1000]).items():
                 _insert_arrow(con, name, table)
-        recluster(con, None)
+        recluster_all(con)
 
     def recluster(self) -> int:
         """Recompute every cluster (e.g. after the clustering rules changed)."""
-        from entente.analysis.clusters import recluster
+        from entente.analysis.recluster import recluster_all
 
         with self._write_lock, self.connect() as con:
-            n: int = self._transaction(con, lambda: recluster(con, None))
+            n: int = self._transaction(con, lambda: recluster_all(con))
             return n
 
     # -- reading -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 from datetime import date
+from functools import lru_cache
 from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
@@ -80,6 +81,7 @@ def digest(text: str, length: int = 16) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
+@lru_cache(maxsize=1 << 16)
 def cluster_id(leader_event_id: str) -> str:
     """A cluster is named after its leader (the event it grew from): stable while the cluster
     gains later reports, and the same whatever order the articles were loaded in."""

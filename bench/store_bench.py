@@ -1,0 +1,150 @@
+"""Benchmark of the event store and analyses on a synthetic corpus (not a test).
+
+    .venv/bin/python bench/store_bench.py [--events 100000] [--batch 1000] [--repeat 7]
+
+Builds `events / 5` synthetic articles (5 events each, 10 countries, two years; the generator of
+tests/store/factories.py), loads them into a fresh store file in batches, then times the
+analyses. Speeds are reported with a baseline measured in the same run on the same machine, so
+the numbers compare across machines:
+
+* load: events/s through `Store.add` (flatten, insert, re-cluster) vs a bare DuckDB insert of the
+  same already-flattened Arrow tables (no id checks, no clustering); once in random date order
+  (every batch touches the whole two years) and once in publication order (a news feed);
+* dyad: `dyad(store, "TUR", "AZE")` vs a bare `GROUP BY month, quad_class` over the same dyad.
+
+Results are printed and written to bench/results/store_bench.json. Target: dyad under 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "store"))
+
+from factories import random_records  # noqa: E402
+
+from entente.analysis.dyads import dyad  # noqa: E402
+from entente.analysis.events import list_events  # noqa: E402
+from entente.analysis.network import network  # noqa: E402
+from entente.analysis.trends import trends  # noqa: E402
+from entente.store import open_store  # noqa: E402
+from entente.store.rows import flatten  # noqa: E402
+from entente.store.schema import create  # noqa: E402
+
+BASELINE_DYAD = """
+    SELECT strftime(day, '%Y-%m') AS period, quad_class, count(*), sum(goldstein)
+    FROM events WHERE modality = 'asserted'
+      AND ((src_key = 'TUR' AND tgt_key = 'AZE') OR (src_key = 'AZE' AND tgt_key = 'TUR'))
+    GROUP BY ALL"""
+
+
+def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    """Median wall time in ms over `repeat` runs (after one warm-up), and the last result."""
+    out = fn()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), out
+
+
+def load(path: Path, records: list, batch: int) -> tuple[float, float]:
+    """Wall and CPU seconds to add `records` in batches (CPU time is less disturbed by other
+    work on a shared machine; DuckDB's own threads are counted in it too)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    with open_store(path, hold=True) as store:
+        for i in range(0, len(records), batch):
+            store.add(records[i:i + batch])
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def bare_load(path: Path, records: list, batch: int) -> float:
+    import duckdb
+
+    con = duckdb.connect(str(path))
+    create(con, "bench")
+    tables = [flatten(records[i:i + batch]) for i in range(0, len(records), batch)]
+    start = time.perf_counter()
+    for chunk in tables:
+        for name, table in chunk.items():
+            con.register("_t", table)
+            con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _t")
+            con.unregister("_t")
+    elapsed = time.perf_counter() - start
+    con.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--batch", type=int, default=1000, help="articles per add()")
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    n_articles = args.events // 5
+    t = time.perf_counter()
+    records = random_records(n_articles, seed=42, events_per_article=5)
+    n_events = sum(len(r.events) for r in records)
+    print(f"generated {n_articles} articles, {n_events} events in "
+          f"{time.perf_counter() - t:.1f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        load_s, load_cpu = load(Path(tmp) / "store.duckdb", records, args.batch)
+        chrono_s, _ = load(Path(tmp) / "chrono.duckdb",
+                           sorted(records, key=lambda r: r.published or ""), args.batch)
+        bare_s = bare_load(Path(tmp) / "bare.duckdb", records, args.batch)
+        results: dict[str, Any] = {
+            "events": n_events, "articles": n_articles, "batch": args.batch,
+            "load_s": round(load_s, 2), "load_cpu_s": round(load_cpu, 2),
+            "load_events_per_s": round(n_events / load_s),
+            "load_chronological_events_per_s": round(n_events / chrono_s),
+            "bare_insert_s": round(bare_s, 2),
+            "load_vs_bare_insert": round(load_s / bare_s, 2),
+        }
+        with open_store(Path(tmp) / "store.duckdb", read_only=True, hold=True) as store:
+            results.update(queries(store, args.repeat))
+            results["clusters"] = store.counts()["clusters"]
+            results["check_problems"] = len(store.check())
+        with open_store(Path(tmp) / "store.duckdb", read_only=True) as cold:
+            results["dyad_ms_per_operation_open"] = round(timed(
+                lambda: dyad(cold, "TUR", "AZE"), args.repeat)[0], 1)
+    report(results)
+
+
+def queries(store: Any, repeat: int) -> dict[str, Any]:
+    with store.connect() as con:
+        base_ms, _ = timed(lambda: con.execute(BASELINE_DYAD).fetchall(), repeat)
+    dyad_ms, result = timed(lambda: dyad(store, "TUR", "AZE"), repeat)
+    week_ms, _ = timed(lambda: dyad(store, "TUR", "AZE", by="week", directed=True), repeat)
+    trends_ms, _ = timed(lambda: trends(store, by="root"), repeat)
+    network_ms, _ = timed(lambda: network(store), repeat)
+    events_ms, _ = timed(lambda: list_events(store, dyad=("TUR", "AZE"), limit=50,
+                                             offset=200), repeat)
+    return {
+        "dyad_ms": round(dyad_ms, 1), "dyad_baseline_group_by_ms": round(base_ms, 1),
+        "dyad_vs_baseline": round(dyad_ms / base_ms, 2), "dyad_events": result["totals"]["events"],
+        "dyad_week_directed_ms": round(week_ms, 1), "trends_by_root_ms": round(trends_ms, 1),
+        "network_ms": round(network_ms, 1), "events_page_ms": round(events_ms, 1),
+        "dyad_target_met": dyad_ms < 200,
+    }
+
+
+def report(results: dict[str, Any]) -> None:
+    for key, value in results.items():
+        print(f"{key:32} {value}")
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "store_bench.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
