@@ -38,6 +38,6 @@ def resolve(text: str, on: date | None = None, *, resolver: Resolver | None = No
 
 def explain(text: str, on: date | None = None, *, resolver: Resolver | None = None) -> dict[str, Any]:
     """How `text` resolves: matched aliases, candidates with their source lines, the choice."""
-    from entente.actors.explain import explain as _explain
+    from entente.actors.report import explain as _explain
 
     return _explain(resolver or default_resolver(), text, on)

@@ -62,7 +62,8 @@ def _right(kb: Any, doc: Any, m: Mention, orgs: list[Mention]) -> Mention | None
         if doc[j].text in _STOP:
             return None
         if doc[j].lower_ in kb.affiliation:
-            return next((o for o in orgs if o.start == j + 1), None)
+            at = j + 2 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else j + 1
+            return next((o for o in orgs if o.start == at), None)
     return None
 
 

@@ -13,7 +13,7 @@ from entente.actors.pieces import Piece
 from entente.actors.timeline import role_on
 from entente.records import Actor, Mention
 
-_PERSON_TYPES = ("person",)
+_COMBATANT = {"REB", "MIL", "UAF", "PRM"}
 
 
 def build_mention(kb: Any, doc: Any, phrase: Phrase, day: date) -> Mention | None:
@@ -58,6 +58,8 @@ def _named(kb: Any, doc: Any, phrase: Phrase, target: Piece, text: str, day: dat
         return None
     alias = choice.alias
     role = phrase.role()
+    if entry.type == "group" and role in _COMBATANT:
+        role = None  # "Hamas fighters", "Peshmerga fighters": the group's own sector
     kind = "demonym" if phrase.sectors or alias.kind == "adj" else "name"
     if entry.type == "place" and locative:
         kind = "place"
@@ -124,10 +126,18 @@ def is_locative(kb: Any, doc: Any, start: int) -> bool:
         tok = doc[j]
         if tok.lower_ in kb.locative:
             return True
-        if not (tok.is_alpha and tok.is_lower) or tok.pos_ in ("VERB", "AUX", "NOUN"):
+        if not (tok.is_alpha and tok.is_lower) or not _modifier_word(tok):
             return False
         j -= 1
     return False
+
+
+def _modifier_word(tok: Any) -> bool:
+    """A word that may stand between a preposition and its noun ("in *the disputed* X")."""
+    if not tok.pos_:  # no tagger: any lower-case word
+        return True
+    return tok.pos_ in ("DET", "ADJ", "NUM", "PRON") or tok.dep_ in ("amod", "det", "nummod",
+                                                                       "compound", "poss")
 
 
 def _make(doc: Any, phrase: Phrase, actor: Actor, entry: Entry | None, kind: str,

@@ -68,6 +68,14 @@ def _choose_person(kb: Any, persons: list[Entry], by_id: dict[str, Alias], day: 
     active = [p for p in persons if active_terms(kb, p, day)]
     if len(active) == 1:
         return Choice(active, by_id[active[0].id], f"the only one in office on {day}")
+    if not active:
+        former = [(p, max(t.end for t in p.terms if t.end)) for p in persons
+                  if any(t.end and t.end <= day for t in p.terms)]
+        if former:
+            latest = max(former, key=lambda pe: pe[1])
+            if sum(1 for _, end in former if end == latest[1]) == 1:
+                return Choice([latest[0]], by_id[latest[0].id],
+                              f"no one in office on {day}; the most recent holder")
     left = active or persons
     return Choice(left, None, f"{len(left)} persons share this name on {day}")
 

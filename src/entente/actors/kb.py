@@ -50,6 +50,7 @@ class KnowledgeBase:
         self.given_names = frozenset(parts.given_names)
         self.ambiguous = {key(k): v for k, v in parts.ambiguous.items()}
         self.files = tuple(parts.files)
+        self.warnings = tuple(parts.warnings)  # skipped lines of users' dictionaries
         self.aliases = _index_aliases(parts.aliases, self.entries)
         self.sectors = _index_sectors(parts.sectors)
         self.person_shorts: dict[str, set[str]] = defaultdict(set)
@@ -94,7 +95,8 @@ class KnowledgeBase:
 
     def place(self, name: str) -> Place | None:
         """Where a country, capital, city, region or conflict area is."""
-        for alias in self.lookup(name):
+        aliases = sorted(self.lookup(name), key=lambda a: a.kind in ("capital", "seat"))
+        for alias in aliases:
             entry = self.entries[alias.key]
             if entry.type in ("place", "country") and entry.lat is not None:
                 kind = "country" if entry.type == "country" else (entry.kind or "city")

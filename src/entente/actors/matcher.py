@@ -2,12 +2,19 @@
 
 Proper names are matched with their case (ORTH: "Turkey" but not "turkey", "WHO" but not "who");
 sector nouns and users' PETRARCH phrases (written in capitals) without it (LOWER). Matching is one
-pass of spaCy's PhraseMatcher per Doc, not a loop over aliases; building the matchers tokenises
-every alias once per vocabulary (a few tenths of a second) and is cached by the Resolver.
+pass of spaCy's PhraseMatcher per Doc, not a loop over aliases.
+
+Building the matchers needs every alias tokenised the way spaCy tokenises text. That is slow for
+large user dictionaries (tens of thousands of PETRARCH phrases), so the token lists are cached on
+disk, keyed by the aliases and the spaCy version, in $ENTENTE_CACHE_DIR (default
+~/.cache/entente); a missing or unwritable cache only costs time.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -33,18 +40,20 @@ class Matcher:
     def __init__(self, kb: Any, vocab: Any) -> None:
         import spacy
         from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
 
         self.vocab = vocab
-        make = spacy.blank("en", vocab=vocab).tokenizer
         cased = sorted({a.text for group in kb.aliases.values() for a in group if a.cased})
         uncased = sorted({a.text for group in kb.aliases.values() for a in group if not a.cased})
         nouns = sorted({s.text for s in kb.sectors.values()})
+        words = _token_lists([cased, nouns, uncased], spacy.__version__)
+        docs = [[Doc(vocab, words=w) for w in group if w] for group in words]
         self._exact = PhraseMatcher(vocab, attr="ORTH")
-        self._exact.add(NAME, list(make.pipe(cased)))
+        self._exact.add(NAME, docs[0])
         self._lower = PhraseMatcher(vocab, attr="LOWER")
-        self._lower.add(SECTOR, list(make.pipe(nouns)))
-        if uncased:
-            self._lower.add(LNAME, list(make.pipe(uncased)))
+        self._lower.add(SECTOR, docs[1])
+        if docs[2]:
+            self._lower.add(LNAME, docs[2])
 
     def __call__(self, doc: Any) -> list[Hit]:
         """Every match, longest first where they overlap (a name wins a tie with a noun)."""
@@ -52,6 +61,38 @@ class Matcher:
         raw = [Hit(s, e, strings[m]) for m, s, e in self._exact(doc)]
         raw += [Hit(s, e, strings[m]) for m, s, e in self._lower(doc)]
         return _longest(raw)
+
+
+def cache_dir() -> Path:
+    """Where entente keeps derived data it can rebuild (ENTENTE_CACHE_DIR, else XDG)."""
+    env = os.environ.get("ENTENTE_CACHE_DIR")
+    if env:
+        return Path(env)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "entente"
+
+
+def _token_lists(groups: list[list[str]], version: str) -> list[list[list[str]]]:
+    """The spaCy tokens of every string, by group; read from the disk cache when possible."""
+    digest = hashlib.sha256(version.encode())
+    for group in groups:
+        digest.update("\x1e".join(group).encode() + b"\x1d")
+    path = cache_dir() / f"patterns-{digest.hexdigest()[:20]}.msgpack"
+    try:
+        return msgspec.msgpack.decode(path.read_bytes(), type=list[list[list[str]]])
+    except (OSError, msgspec.DecodeError):
+        pass
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    out = [[[t.text for t in doc] for doc in tokenizer.pipe(group)] for group in groups]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(msgspec.msgpack.encode(out))
+        tmp.replace(path)
+    except OSError:
+        pass
+    return out
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:

@@ -56,6 +56,7 @@ class Parts:
     given_names: set[str] = field(default_factory=set)
     as_of: date | None = None
     files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def add_entry(self, entry: Entry) -> None:
         """Add or replace an entry (a user's entry with a packaged id replaces it, aliases too)."""

@@ -19,6 +19,7 @@ _TITLE_ROLES = {"GOV", "MIL", "EDU", "MED", "JUD", "LEG", "OPP", "REB", "BUS", "
 
 def add_unknown_persons(doc: Any, pieces: list[Piece], kb: Any) -> list[Piece]:
     """Pieces for persons (and NER organisations) the knowledge base does not know."""
+    pieces = _release(doc, pieces, kb)
     taken = covered(pieces)
     found: list[Piece] = []
     for ent in getattr(doc, "ents", ()):
@@ -34,6 +35,35 @@ def add_unknown_persons(doc: Any, pieces: list[Piece], kb: Any) -> list[Piece]:
             taken.update(range(start, ent.end))
     found += _by_given_name_or_title(doc, pieces, taken, kb)
     return sorted(pieces + found, key=lambda p: p.start)
+
+
+def _release(doc: Any, pieces: list[Piece], kb: Any) -> list[Piece]:
+    """Drop name pieces that are part of an unknown person's name: a surname of a known person
+    in "Hunter Biden", a capital used as a given name in "Sofia Brandt" (NER says PERSON, or a
+    given name stands next to it)."""
+    people = [e for e in getattr(doc, "ents", ()) if e.label_ == "PERSON"]
+    taken = covered(pieces)
+    out = []
+    for p in pieces:
+        if p.kind == "name" and p.end - p.start == 1 and _weak_name(p, kb):
+            in_ner = any(e.start <= p.start and p.end <= e.end and len(e) > 1 for e in people)
+            before = doc[p.start - 1] if p.start else None
+            after = doc[p.end] if p.end < len(doc) else None
+            given_before = (before is not None and before.i not in taken and before.is_title
+                            and before.text in kb.given_names)
+            given_here = (p.text in kb.given_names and after is not None
+                          and after.i not in taken and _capitalised(after))
+            if in_ner or given_before or given_here:
+                continue
+        out.append(p)
+    return out
+
+
+def _weak_name(p: Piece, kb: Any) -> bool:
+    """Only a surname of known persons, or only a city or capital (never a country's name)."""
+    if all(a.kind == "short" for a in p.aliases):
+        return True
+    return all(a.kind == "capital" or kb.entries[a.key].type == "place" for a in p.aliases)
 
 
 def _trailing(free: list[int], end: int) -> bool:

@@ -23,7 +23,7 @@ from entente.errors import KnowledgeBaseError
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 _BRACES = re.compile(r"\{([^}]*)\}")
 _SUBST = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
-_DATED = re.compile(r"^([A-Za-z0-9~-]*)\s*(?:([<>])\s*(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8}))?$")
+_DATED = re.compile(r"^([^\s<>]*?)\s*(?:([<>])\s*(\d{6,})|(\d{6,})\s*-\s*(\d{6,}))?$")
 
 
 def read_dictionary(text: str, origin: str, parts: Parts) -> None:
@@ -64,6 +64,7 @@ def parse_code(raw: str, where: str) -> DatedCode | None:
     code, op, day, start, end = m.groups()
     if not code:
         return None  # a bare date window: PETRARCH ignores it too
+    code = code.upper()  # "[pse]" is PSE; "+++", "---" and "ELR/GAL" are kept as written
     if op == "<":
         return DatedCode(code, None, _date(day, where) - timedelta(days=1))
     if op == ">":
@@ -75,7 +76,7 @@ def parse_code(raw: str, where: str) -> DatedCode | None:
 
 def _date(digits: str, where: str) -> date:
     try:
-        if len(digits) <= 7:
+        if len(digits) <= 7:  # YYMMDD; longer strings are YYYYMMDD plus ignored junk
             yy = int(digits[:2])
             return date(2000 + yy if yy <= 30 else 1900 + yy, int(digits[2:4]), int(digits[4:6]))
         return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
@@ -88,7 +89,7 @@ def _read_actors(lines: list[tuple[int, str]], origin: str, parts: Parts) -> Non
     for n, line in lines:
         where = f"{origin}:{n}"
         stripped = line.strip()
-        codes = [c for c in (parse_code(x, where) for x in _BRACKET.findall(stripped)) if c]
+        codes = _codes(stripped, where, parts)
         if stripped.startswith("+") and current is not None:
             current["aliases"].append(phrase_text(_BRACKET.sub("", stripped[1:])))
             current["codes"].extend(codes)
@@ -99,6 +100,20 @@ def _read_actors(lines: list[tuple[int, str]], origin: str, parts: Parts) -> Non
             phrase = phrase_text(_BRACKET.sub("", stripped))
             current = {"phrase": phrase, "aliases": [phrase], "codes": codes, "where": where}
     _flush_actor(current, parts)
+
+
+def _codes(line: str, where: str, parts: Parts) -> list[DatedCode]:
+    """The codes on a line; an unreadable one is skipped and reported in `kb.warnings`."""
+    out = []
+    for raw in _BRACKET.findall(line):
+        try:
+            code = parse_code(raw, where)
+        except KnowledgeBaseError as exc:
+            parts.warnings.append(str(exc))
+            continue
+        if code is not None:
+            out.append(code)
+    return out
 
 
 def _flush_actor(current: dict | None, parts: Parts) -> None:

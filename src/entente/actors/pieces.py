@@ -38,7 +38,7 @@ class Piece:
         return self.kind == "name" and any(
             a.kind in ("adj", "capital", "seat") or (
                 kb.entries[a.key].type in MOD_TYPES and kb.entries[a.key].country is not None)
-            or kb.entries[a.key].type == "igo" for a in self.aliases)
+            or kb.entries[a.key].type in ("igo", "actor") for a in self.aliases)
 
     def is_person(self, kb: Any) -> bool:
         return self.kind == "person" or (self.kind == "name" and "person" in self.types(kb))

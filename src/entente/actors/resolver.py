@@ -71,6 +71,8 @@ class Resolver:
                 role = choice.alias.role if choice.alias else None
                 return self.kb.actor(choice.entry.id, day, text=text.strip(), role=role)
         found = self.mentions(self.tokenizer(text), day)
+        if not any(m.key for m in found) and text.islower():
+            found = self.mentions(self.tokenizer(text.title()), day) or found
         if not found:
             return None
         best = max(found, key=lambda m: (m.end - m.start, m.key is not None))

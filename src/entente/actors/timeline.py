@@ -42,7 +42,7 @@ def actor_for(kb: KnowledgeBase, entry: Entry, day: date, *, text: str,
     if entry.type == "person":
         return _person(kb, entry, day, text, role)
     if entry.type == "actor":
-        return _dated_code(kb, entry, day, text)
+        return _dated_code(kb, entry, day, text, role)
     own = role_on(entry, day)
     role = role or own
     return Actor(text=text, name=entry.name, code=_code(entry, role, own), country=entry.country,
@@ -81,11 +81,15 @@ def _person(kb: KnowledgeBase, entry: Entry, day: date, text: str, role: str | N
                  id=entry.id)
 
 
-def _dated_code(kb: KnowledgeBase, entry: Entry, day: date, text: str) -> Actor:
-    """A PETRARCH entry: the first dated code covering the day, else the first default code."""
+def _dated_code(kb: KnowledgeBase, entry: Entry, day: date, text: str,
+                agent: str | None = None) -> Actor:
+    """A PETRARCH entry: the first dated code covering the day, else the first default code;
+    an agent the text adds ("Turkish *military*") is appended, as PETRARCH does."""
     chosen = next((c for c in entry.codes if not c.default and c.covers(day)), None)
     chosen = chosen or next((c for c in entry.codes if c.default), None)
     code = chosen.code if chosen else None
+    if agent and code and agent not in code[3:]:
+        code += agent
     country, org, role = split_code(kb, code)
     return Actor(text=text, name=entry.name, code=code, country=country, org=org, role=role,
                  id=entry.id)
