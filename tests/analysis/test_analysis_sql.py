@@ -6,6 +6,7 @@ import pytest
 
 from entente.analysis.sql import check_statement, run_sql
 from entente.errors import UsageError
+from entente.store import open_store
 
 
 @pytest.mark.parametrize("sql", [
@@ -35,10 +36,22 @@ def test_everything_else_is_refused(sql, message):
         check_statement(sql)
 
 
-def test_query_runs_read_only_and_sandboxed(corpus_path):
-    result = run_sql(corpus_path, "SELECT root, count(*) AS n FROM events GROUP BY 1 "
-                                  "ORDER BY 1", limit=3)
+def test_query_runs_read_only_and_sandboxed(corpus):
+    result = run_sql(corpus, "SELECT root, count(*) AS n FROM events GROUP BY 1 ORDER BY 1",
+                     limit=3)
     assert result["columns"] == ["root", "n"] and len(result["rows"]) == 3
     assert result["truncated"] is True
     with pytest.raises(UsageError, match="disabled by configuration"):
-        run_sql(corpus_path, "SELECT * FROM read_csv('/etc/hostname')")
+        run_sql(corpus, "SELECT * FROM read_csv('/etc/hostname')")
+
+
+def test_a_writable_held_store_is_sandboxed_too(tmp_path):
+    from factories import story_copies
+
+    with open_store(tmp_path / "w.duckdb", hold=True) as store:
+        store.add(story_copies(2))
+        with pytest.raises(UsageError, match="disabled by configuration"):
+            run_sql(store, "SELECT * FROM 'elsewhere.parquet'")
+        with pytest.raises(UsageError, match="INSERT"):
+            run_sql(store, "INSERT INTO clusters SELECT * FROM clusters")
+        assert run_sql(store, "SELECT count(*) FROM clusters")["rows"] == [[1]]

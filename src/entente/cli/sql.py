@@ -20,8 +20,10 @@ def command(query: str, db: str, limit: int, as_json: bool, as_csv: bool) -> Non
 
     from entente.analysis import report
     from entente.analysis.sql import run_sql
+    from entente.store import open_store
 
-    result = run_sql(db, query, limit=limit)
+    with open_store(db, read_only=True) as store:
+        result = run_sql(store, query, limit=limit)
     rows = [dict(zip(result["columns"], r, strict=True)) for r in result["rows"]]
     if as_json:
         click.echo(report.to_json(result))

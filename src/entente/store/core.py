@@ -28,6 +28,11 @@ _BACKOFF = (0.005, 0.5)  # first and longest wait between attempts to open a bus
 _CORRUPT = ("not a valid duckdb database", "corrupt", "checksum", "invalid block",
             "failed to read", "serialization error")
 _BUSY = ("could not set lock", "conflicting lock", "different configuration")
+# Every store connection is sandboxed: DuckDB may touch its own database file and nothing else
+# (no reading or writing other files, no extensions, no ATTACH). The store never needs more:
+# Parquet goes through pyarrow and exports through Python. So a user's SELECT (`entente sql`,
+# the API) cannot reach past the store, whichever connection runs it.
+CONFIG = {"enable_external_access": False}
 
 
 @dataclass
@@ -79,8 +84,8 @@ class Store:
         while True:
             try:
                 if self.path == MEMORY:
-                    return duckdb.connect(MEMORY)
-                return duckdb.connect(self.path, read_only=self.read_only)
+                    return duckdb.connect(MEMORY, config=dict(CONFIG))
+                return duckdb.connect(self.path, read_only=self.read_only, config=dict(CONFIG))
             except duckdb.Error as exc:
                 if _is(exc, _CORRUPT):
                     raise StoreIntegrityError(f"not a usable DuckDB store: {exc}",
