@@ -56,3 +56,35 @@ def test_reads_keep_answering_while_a_background_load_writes(make_client):
     assert all((n - 20) % 20 == 0 for n in seen)
     assert any(20 < n < 180 for n in seen)  # and reads were answered during the load
     assert client.get("/v1/status").json()["counts"]["articles"] == 180
+
+
+WRITER = """
+import sys
+sys.path[:0] = [{store!r}, {api!r}]
+from factories import random_records, renamed
+from entente.store import open_store
+with open_store({path!r}) as store:
+    store.add(renamed(random_records(5, seed=8), "other-process-"))
+"""
+
+
+def test_a_read_only_server_lets_another_process_write_between_requests(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from fastapi.testclient import TestClient
+
+    from entente.api import create_app
+    from entente.store import open_store
+
+    here = Path(__file__).resolve().parent
+    path = tmp_path / "shared.duckdb"
+    with open_store(path) as store:
+        store.add(random_records(3, seed=7))
+    with TestClient(create_app(path, read_only=True)) as client:
+        assert client.get("/v1/status").json()["counts"]["articles"] == 3
+        code = WRITER.format(store=str(here.parent / "store"), api=str(here), path=str(path))
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+        assert client.get("/v1/status").json()["counts"]["articles"] == 8
+        assert client.get("/v1/articles/other-process-r0000000").status_code == 200

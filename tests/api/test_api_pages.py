@@ -95,3 +95,12 @@ def test_an_article_id_ending_in_json_keeps_its_page(make_client):
     html = client.get("/article/notes.json")
     assert html.headers["content-type"].startswith("text/html")
     assert client.get("/article/notes.json.json").json()["article_id"] == "notes.json"
+
+
+def test_animation_can_be_turned_off_by_a_setting(store_path):
+    from fastapi.testclient import TestClient
+
+    from entente.api import create_app
+
+    with TestClient(create_app(store_path, read_only=True, animation=False)) as c:
+        assert 'data-test="1"' in c.get("/").text

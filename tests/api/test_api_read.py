@@ -221,3 +221,13 @@ def test_every_page_links_its_twin(client, url):
     r = client.get(url)
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert 'type="application/json"' in r.text and ".json" in r.text
+
+
+def test_articles_filter_by_source_and_day(client, records):
+    body = ok(client, "/v1/articles?source=caucasus")
+    assert [a["article_id"] for a in body["items"]] == [EVIDENCE_ID]
+    june = ok(client, "/v1/articles?from=2021-06-16&to=2021-06-17&limit=500")["items"]
+    want = {r.article_id for r in records if r.published in ("2021-06-16", "2021-06-17")}
+    assert {a["article_id"] for a in june} == want and want
+    days = [a["published"] for a in ok(client, "/v1/articles?limit=500")["items"]]
+    assert days == sorted(days, reverse=True)  # newest first

@@ -9,7 +9,8 @@ from factories import Sentence, event_spec, make_record, random_records, story_c
 from entente.records import ArticleRecord, Attribution, Cited, Quote, Speaker
 
 EVIDENCE_ID = "feeds/day 1.txt"  # a slash and a space: ids are paths for .txt inputs
-SAID = '"Armenia will not accept threats," Foreign Minister Ararat Mirzoyan said, citing Armenpress.'
+SAID = ('"Armenia will not accept threats," Foreign Minister Ararat Mirzoyan said, citing '
+        'Armenpress.')
 HOSTILE = "<script>alert('x')</script> & <b>bold</b> appeared in a reader's comment."
 
 

@@ -19,7 +19,7 @@ from entente.analysis.events import get_cluster, list_events, list_quotes
 from entente.analysis.network import network
 from entente.analysis.trends import trends
 from entente.api import queries
-from entente.api.context import ctx
+from entente.api.context import StoreDep, ctx
 from entente.api.models import ERRORS, NOT_FOUND, JobStatus, Page
 from entente.api.params import (
     KEY,
@@ -36,7 +36,7 @@ from entente.api.params import (
     trend_options,
 )
 from entente.errors import ApiError
-from entente.store import SCHEMA_VERSION
+from entente.store import SCHEMA_VERSION, Store
 
 router = APIRouter(tags=["read"], responses=ERRORS)
 
@@ -60,16 +60,16 @@ def with_next(request: Request, result: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def status(request: Request) -> dict[str, Any]:
+def status(request: Request, store: Store) -> dict[str, Any]:
     c = ctx(request)
     return {"entente_version": __version__, "store_schema": SCHEMA_VERSION,
-            "counts": c.store.counts(), "read_only": c.settings.read_only,
+            "counts": store.counts(), "read_only": c.settings.read_only,
             "writes_need_token": c.settings.writes_need_token}
 
 
 @router.get("/status", summary="Version, store counts and what this server allows")
-def get_status(request: Request) -> Response:
-    return json_response(status(request))
+def get_status(request: Request, store: StoreDep) -> Response:
+    return json_response(status(request, store))
 
 
 @router.get("/schema", summary="The JSON Schema of the contract's output record (entente/1)")
@@ -79,44 +79,46 @@ def get_schema() -> Response:
 
 
 @router.get("/events", response_model=Page, summary="Event mentions with their evidence")
-def get_events(request: Request, filters: Annotated[dict[str, Any], Depends(event_filters)],
+def get_events(request: Request, store: StoreDep,
+               filters: Annotated[dict[str, Any], Depends(event_filters)],
                limit: Limit = 50, offset: Offset = 0) -> Response:
     """Event mentions matching every filter, oldest first (undated last; ties by event id), each
     with its sentence, trigger offsets, rule, confidence, article and cluster."""
-    result = list_events(ctx(request).store, **filters, limit=limit, offset=offset)
+    result = list_events(store, **filters, limit=limit, offset=offset)
     return json_response(with_next(request, result))
 
 
 @router.get("/clusters", response_model=Page, summary="Distinct real-world events")
-def get_clusters(request: Request, filters: Annotated[dict[str, Any], Depends(cluster_filters)],
+def get_clusters(request: Request, store: StoreDep,
+                 filters: Annotated[dict[str, Any], Depends(cluster_filters)],
                  limit: Limit = 50, offset: Offset = 0) -> Response:
     """Clusters of mentions that report the same event, with how many articles and sources
     report it and the evidence of the mention it grew from."""
-    result = queries.list_clusters(ctx(request).store, **filters, limit=limit, offset=offset)
+    result = queries.list_clusters(store, **filters, limit=limit, offset=offset)
     return json_response(with_next(request, result))
 
 
 @router.get("/clusters/{cluster_id}", responses=NOT_FOUND, summary="One cluster, every mention")
-def get_one_cluster(request: Request,
+def get_one_cluster(request: Request, store: StoreDep,
                     cluster_id: Annotated[str, Path(max_length=80)]) -> Response:
-    found = get_cluster(ctx(request).store, cluster_id)
+    found = get_cluster(store, cluster_id)
     if found is None:
         raise ApiError(f"no cluster {cluster_id!r}", status=404)
     return json_response(found)
 
 
 @router.get("/articles", response_model=Page, summary="Stored articles, newest first")
-def get_articles(request: Request, q: Text = None, source: Text = None, start: From = None,
-                 end: To = None, limit: Limit = 50, offset: Offset = 0) -> Response:
+def get_articles(request: Request, store: StoreDep, q: Text = None, source: Text = None,
+                 start: From = None, end: To = None, limit: Limit = 50,
+                 offset: Offset = 0) -> Response:
     """Articles whose title, text or id contain `q`, with a snippet around the match."""
-    result = queries.list_articles(ctx(request).store, text=q, source=source, start=start,
+    result = queries.list_articles(store, text=q, source=source, start=start,
                                    end=end, limit=limit, offset=offset)
     return json_response(with_next(request, result))
 
 
-def article_data(request: Request, article_id: str) -> dict[str, Any]:
+def article_data(store: Store, article_id: str) -> dict[str, Any]:
     """The stored contract record, plus `clusters`: event id → its cluster (an added field)."""
-    store = ctx(request).store
     record = store.record(article_id)
     if record is None:
         raise ApiError(f"no article {article_id!r}", status=404)
@@ -127,68 +129,71 @@ def article_data(request: Request, article_id: str) -> dict[str, Any]:
 
 @router.get("/articles/{article_id:path}", responses=NOT_FOUND,
             summary="One article as its contract record, with its events' clusters")
-def get_article(request: Request, article_id: ArticleId) -> Response:
-    return json_response(article_data(request, article_id))
+def get_article(store: StoreDep, article_id: ArticleId) -> Response:
+    return json_response(article_data(store, article_id))
 
 
 @router.get("/actors", response_model=Page, summary="Actors, most active first")
-def get_actors(request: Request, q: Text = None, limit: Limit = 50,
+def get_actors(request: Request, store: StoreDep, q: Text = None, limit: Limit = 50,
                offset: Offset = 0) -> Response:
     """Actors by key (as dyads count them) with mentions, articles, names and events."""
-    result = queries.list_actors(ctx(request).store, text=q, limit=limit, offset=offset)
+    result = queries.list_actors(store, text=q, limit=limit, offset=offset)
     return json_response(with_next(request, result))
 
 
 @router.get("/quotes", response_model=Page, summary="Quotes with speaker and citation chain")
-def get_quotes(request: Request, speaker: Text = None, org: Text = None, cited: Text = None,
-               q: Text = None, limit: Limit = 50, offset: Offset = 0) -> Response:
+def get_quotes(request: Request, store: StoreDep, speaker: Text = None, org: Text = None,
+               cited: Text = None, q: Text = None, limit: Limit = 50,
+               offset: Offset = 0) -> Response:
     """Quotes whose speaker, speaker's organisation, cited sources or content contain the
     given text (case-insensitive), oldest article first."""
-    result = list_quotes(ctx(request).store, speaker=speaker, org=org, cited=cited, text=q,
+    result = list_quotes(store, speaker=speaker, org=org, cited=cited, text=q,
                          limit=limit, offset=offset)
     return json_response(with_next(request, result))
 
 
 @router.get("/dyads/{a}/{b}", summary="How the relationship between two actors moves")
-def get_dyad(request: Request, a: Key, b: Key,
+def get_dyad(request: Request, store: StoreDep, a: Key, b: Key,
              options: Annotated[dict[str, Any], Depends(dyad_options)]) -> Response:
     """Asserted mentions by period and QuadClass with summed and mean Goldstein, the clusters
     they report, root codes, and the best-reported clusters with their evidence."""
-    return json_response(dyad(ctx(request).store, a, b, **options))
+    return json_response(dyad(store, a, b, **options))
 
 
 @router.get("/trends", summary="Pairs whose cooperation or conflict changed most")
-def get_trends(request: Request, options: Annotated[dict[str, Any], Depends(trend_options)],
+def get_trends(request: Request, store: StoreDep,
+               options: Annotated[dict[str, Any], Depends(trend_options)],
                limit: Limit = 20, offset: Offset = 0) -> Response:
-    result = trends(ctx(request).store, **options, limit=limit, offset=offset)
+    result = trends(store, **options, limit=limit, offset=offset)
     result["next_offset"] = (offset + len(result["items"])
                              if offset + len(result["items"]) < result["total"] else None)
     return json_response(with_next(request, result))
 
 
-def network_data(request: Request, options: dict[str, Any], max_edges: int) -> dict[str, Any]:
-    c = ctx(request)
-    limit = min(max_edges, c.settings.limits.max_edges)
-    return queries.trim_network(network(c.store, **options), limit)
+def network_data(request: Request, store: Store, options: dict[str, Any],
+                 max_edges: int) -> dict[str, Any]:
+    limit = min(max_edges, ctx(request).settings.limits.max_edges)
+    return queries.trim_network(network(store, **options), limit)
 
 
 @router.get("/network", summary="Actors and their relations for a period")
-def get_network(request: Request, options: Annotated[dict[str, Any], Depends(network_options)],
+def get_network(request: Request, store: StoreDep,
+                options: Annotated[dict[str, Any], Depends(network_options)],
                 max_edges: Annotated[int, Query(ge=1, le=100_000)] = 500) -> Response:
     """Nodes (actors) and weighted edges (events by QuadClass, Goldstein); the heaviest
     `max_edges` edges are kept and `truncated` says when some were left out."""
-    return json_response(network_data(request, options, max_edges))
+    return json_response(network_data(request, store, options, max_edges))
 
 
 @router.get("/search", summary="Articles, actors and quotes matching a text")
-def get_search(request: Request, q: Text = None,
+def get_search(request: Request, store: StoreDep, q: Text = None,
                limit: Annotated[int, Query(ge=1, le=100)] = 20) -> Response:
-    return json_response(queries.search(ctx(request).store, q or "", limit=limit))
+    return json_response(queries.search(store, q or "", limit=limit))
 
 
 @router.get("/overview", summary="Totals, series, top dyads and biggest trend changes")
-def get_overview(request: Request, by: By = "month") -> Response:
-    return json_response(queries.overview(ctx(request).store, by=by))
+def get_overview(request: Request, store: StoreDep, by: By = "month") -> Response:
+    return json_response(queries.overview(store, by=by))
 
 
 @router.get("/jobs/{job_id}", response_model=JobStatus, responses=NOT_FOUND,

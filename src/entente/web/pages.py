@@ -20,7 +20,7 @@ from entente.analysis import query as aq
 from entente.analysis.dyads import dyad
 from entente.analysis.events import get_cluster, list_events
 from entente.api import queries
-from entente.api.context import ctx
+from entente.api.context import StoreDep, ctx
 from entente.api.params import (
     KEY,
     By,
@@ -36,6 +36,7 @@ from entente.api.params import (
 from entente.api.routes import json_response, network_data, with_next
 from entente.errors import ApiError
 from entente.records import ArticleRecord
+from entente.store import Store
 from entente.web import ECHARTS, TEMPLATES
 from entente.web.highlight import event_anchor, evidence_parts, highlighted, quote_anchor
 
@@ -95,8 +96,7 @@ def error_page(request: Request, status: int, error: dict[str, Any]) -> Response
 
 @router.get("/")
 @router.get("/index.json")
-def overview_page(request: Request, by: By = "month") -> Response:
-    store = ctx(request).store
+def overview_page(request: Request, store: StoreDep, by: By = "month") -> Response:
     data = queries.overview(store, by=by)
     data["clusters"] = queries.list_clusters(store, order="articles", limit=10)
     data["articles"] = queries.list_articles(store, limit=10)
@@ -104,12 +104,11 @@ def overview_page(request: Request, by: By = "month") -> Response:
 
 
 @router.get("/dyad/{a}/{b}")
-def dyad_page(request: Request, a: Annotated[str, Path(pattern=KEY)],
+def dyad_page(request: Request, store: StoreDep, a: Annotated[str, Path(pattern=KEY)],
               b: Annotated[str, Path(pattern=KEY)],
               options: Annotated[dict[str, Any], Depends(dyad_options)],
               order: ClusterOrder = "date", limit: Limit = 50, offset: Offset = 0) -> Response:
     b, twin = strip_json(b)
-    store = ctx(request).store
     data = {"dyad": dyad(store, a, b, **options),
             "clusters": with_next(request, queries.list_clusters(
                 store, dyad=(a, b), start=options["start"], end=options["end"], order=order,
@@ -120,18 +119,18 @@ def dyad_page(request: Request, a: Annotated[str, Path(pattern=KEY)],
 
 
 @router.get("/cluster/{cluster_id}")
-def cluster_page(request: Request, cluster_id: Annotated[str, Path(max_length=90)]) -> Response:
+def cluster_page(request: Request, store: StoreDep,
+                 cluster_id: Annotated[str, Path(max_length=90)]) -> Response:
     cluster_id, twin = strip_json(cluster_id)
-    found = get_cluster(ctx(request).store, cluster_id)
+    found = get_cluster(store, cluster_id)
     if found is None:
         raise ApiError(f"no cluster {cluster_id!r}", status=404)
     return render(request, "cluster.html", found, title=f"Event {cluster_id}", twin=twin)
 
 
-def find_article(request: Request, article_id: str) -> tuple[ArticleRecord, bool]:
+def find_article(store: Store, article_id: str) -> tuple[ArticleRecord, bool]:
     """The record and whether the JSON twin was asked for. `x.json` is the twin of `x` when
     `x` exists, else the page of an article whose id ends in .json."""
-    store = ctx(request).store
     base, twin = strip_json(article_id)
     record = store.record(base) if twin else None
     if record is None:
@@ -142,10 +141,10 @@ def find_article(request: Request, article_id: str) -> tuple[ArticleRecord, bool
 
 
 @router.get("/article/{article_id:path}")
-def article_page(request: Request,
+def article_page(request: Request, store: StoreDep,
                  article_id: Annotated[str, Path(min_length=1, max_length=1000)]) -> Response:
-    record, twin = find_article(request, article_id)
-    links = queries.article_links(ctx(request).store, record.article_id)
+    record, twin = find_article(store, article_id)
+    links = queries.article_links(store, record.article_id)
     data: dict[str, Any] = msgspec.to_builtins(record)
     data["clusters"] = links
     if twin:
@@ -156,9 +155,10 @@ def article_page(request: Request,
 
 @router.get("/events")
 @router.get("/events.json")
-def events_page(request: Request, filters: Annotated[dict[str, Any], Depends(event_filters)],
+def events_page(request: Request, store: StoreDep,
+                filters: Annotated[dict[str, Any], Depends(event_filters)],
                 limit: Limit = 50, offset: Offset = 0) -> Response:
-    data = with_next(request, list_events(ctx(request).store, **filters, limit=limit,
+    data = with_next(request, list_events(store, **filters, limit=limit,
                                           offset=offset))
     data["filters"] = {k: (",".join(v) if isinstance(v, tuple) else v)
                        for k, v in filters.items()}
@@ -167,19 +167,19 @@ def events_page(request: Request, filters: Annotated[dict[str, Any], Depends(eve
 
 @router.get("/network")
 @router.get("/network.json")
-def network_page(request: Request,
+def network_page(request: Request, store: StoreDep,
                  options: Annotated[dict[str, Any], Depends(network_options)]) -> Response:
-    data = network_data(request, options, ctx(request).settings.limits.max_edges)
+    data = network_data(request, store, options, ctx(request).settings.limits.max_edges)
     return render(request, "network.html", data, title="Network", twin=is_twin(request))
 
 
 @router.get("/search")
 @router.get("/search.json")
-def search_page(request: Request, q: Text = None) -> Response:
+def search_page(request: Request, store: StoreDep, q: Text = None) -> Response:
     twin = is_twin(request)
     if not (q or "").strip():  # the empty form (the API's /v1/search asks for q)
         return render(request, "search.html", {"q": ""}, title="Search", twin=twin)
-    data = queries.search(ctx(request).store, q or "")
+    data = queries.search(store, q or "")
     return render(request, "search.html", data, title=f"Search: {data['q']}", twin=twin)
 
 
