@@ -116,6 +116,7 @@ class Coder:
         self._light = frozenset(self.cues.light_verbs)
         self._localised = frozenset(self.cues.localised_roles)
         self._non_agents = frozenset(self.cues.non_agents)
+        self._sourceless = frozenset(self.cues.sourceless_roots)
 
     @cached_property
     def resolver(self) -> Any:
@@ -193,7 +194,9 @@ class Coder:
             if not sides.targets:
                 sides = Sides(sides.sources, self._complement_targets(f, ctx))
             # A bare intent ("pledged joint efforts") needs someone it is addressed to.
-            return (None, sides) if sides.targets or len(sides.sources) >= 2 else None
+            ok = (any(political(x.mention.actor) for x in sides.targets)
+                  or sum(political(x.mention.actor) for x in sides.sources) >= 2)
+            return (None, sides) if ok else None
         for p in f.patterns:
             sides = self._sides(f, p, ctx)
             if p.needs_target and not sides.targets:
@@ -360,6 +363,8 @@ class Coder:
             target = _localise(self._actor(pair.target, on), location, roles)
             if not (political(source) or political(target)):
                 continue
+            if not political(source) and row.root not in self._sourceless:
+                continue  # "a trip to the White House": a visit needs a visitor
             conf = _confidence(f, p, pair, modality)
             out.append(Event(
                 id="", sentence=ctx.index, text=ctx.sent.text, source=source, target=target,

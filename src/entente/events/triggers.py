@@ -71,6 +71,8 @@ def object_words(t: Token, p: Pattern) -> set[str]:
 def _static_ok(t: Token, p: Pattern, lex: Lexicon) -> bool:
     if p.passive != "any" and (p.passive == "only") != sx.is_passive(t):
         return False
+    if p.intransitive and sx.kids(t, *sx.OBJ, "ccomp", "xcomp"):
+        return False
     if p.particle and not _has_particle(t, p.particle):
         return False
     if p.prep and not any(_prep_is(sx.case_word(c), p.prep) for c in t.children):

@@ -58,6 +58,8 @@ class Pattern(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     reciprocal: bool = False
     needs_target: bool = False
     needs_source: bool = False
+    intransitive: bool = False         # no object or clause ("protesters *rallied*", not "it
+    #                                    *demonstrates* that ...")
     passive: Literal["any", "no", "only"] = "any"
     note: str = ""
     line: int = 0
@@ -128,6 +130,7 @@ class Cues(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     light_verbs: list[str]
     statement_verbs: list[str]
     localised_roles: list[str] = msgspec.field(default_factory=list)
+    sourceless_roots: list[str] = msgspec.field(default_factory=list)
     non_agents: list[str] = msgspec.field(default_factory=list)
     irregular: dict[str, str] = msgspec.field(default_factory=dict)
 
