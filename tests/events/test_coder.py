@@ -341,3 +341,91 @@ grew grow VERB 2 ccomp
 . . PUNCT 2 punct
 """)
     assert code(doc, [actor(doc, "France", "FRA")]) == []
+
+
+def test_said_another_actor_must_is_a_demand(parse, actor, code):
+    doc = parse("""
+Russia Russia PROPN 2 nsubj
+said say VERB 0 root
+Sudan Sudan PROPN 5 nsubj
+must must AUX 5 aux
+return return VERB 2 ccomp VB
+the the DET 7 det
+helicopter helicopter NOUN 5 obj
+. . PUNCT 2 punct
+""")
+    ev = _one(code(doc, [actor(doc, "Russia", "RUS"), actor(doc, "Sudan", "SDN")]), "10")
+    assert _dyad(ev) == ("RUS", "SDN") and ev.evidence.rule == "g_say_must"
+
+
+def test_headline_list_after_between_read_from_the_words(parse, actor, code):
+    doc = parse("""
+Military military ADJ 2 amod
+cooperation cooperation NOUN 3 nsubj
+grows grow VERB 0 root VBZ
+between between ADP 5 case
+Turkey Turkey PROPN 3 obl
+, , PUNCT 9 punct
+Azerbaijan Azerbaijan PROPN 9 compound
+- - PUNCT 9 punct
+analyst analyst NOUN 3 conj
+""")
+    ev = _one(code(doc, [actor(doc, "Turkey", "TUR"), actor(doc, "Azerbaijan", "AZE")]))
+    assert ev.root == "06" and set(_dyad(ev)) == {"TUR", "AZE"}
+
+
+def test_violence_may_have_no_known_source_but_a_visit_may_not(parse, actor, code):
+    doc = parse("""
+Haiti Haiti PROPN 3 nmod:poss
+'s 's PART 1 case
+president president NOUN 5 nsubj:pass
+was be AUX 5 aux:pass
+assassinated assassinate VERB 0 root VBN
+. . PUNCT 5 punct
+""")
+    ev = _one(code(doc, [actor(doc, "Haiti", "HTI")]), "18")
+    assert _dyad(ev) == (None, "HTI")
+    doc = parse("""
+Officers officer NOUN 2 nsubj
+travelled travel VERB 0 root
+to to ADP 4 case
+Canada Canada PROPN 2 obl
+. . PUNCT 2 punct
+""")
+    assert code(doc, [actor(doc, "Canada", "CAN")]) == []
+
+
+def test_where_clause_takes_place_and_date_of_the_event_it_hangs_on(parse, actor, code):
+    doc = parse("""
+October October PROPN 3 nmod:poss
+'s 's PART 1 case
+clashes clash NOUN 0 root
+in in ADP 6 case
+the the DET 6 det
+Nagorno-Karabakh Nagorno-Karabakh PROPN 3 nmod
+, , PUNCT 11 punct
+where where ADV 11 advmod
+Turkish Turkish ADJ 10 amod
+support support NOUN 11 nsubj
+helped help VERB 6 acl:relcl
+Azerbaijan Azerbaijan PROPN 11 obj
+. . PUNCT 3 punct
+""")
+    events = code(doc, [actor(doc, "Turkish", "TUR"), actor(doc, "Azerbaijan", "AZE")])
+    support = [e for e in events if e.evidence.trigger == "support"]
+    assert support, [(e.evidence.rule, _dyad(e)) for e in events]
+    ev = support[0]
+    assert (ev.date, ev.date_from) == ("2020-10", "text")
+    assert ev.location is not None and ev.location.name == "Nagorno-Karabakh"
+
+
+def test_demonstrate_that_is_no_protest(parse, actor, code):
+    doc = parse("""
+Kenya Kenya PROPN 2 nsubj
+demonstrated demonstrate VERB 0 root
+that that SCONJ 5 mark
+it it PRON 5 nsubj
+works work VERB 2 ccomp VBZ
+. . PUNCT 2 punct
+""")
+    assert code(doc, [actor(doc, "Kenya", "KEN")]) == []
