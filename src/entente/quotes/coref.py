@@ -68,7 +68,7 @@ class Coref:
     def run(self) -> list[Mention]:
         doc, i = self.view.doc, 0
         while i < len(doc):
-            if self.table.at(i):
+            if self._named_at(i):
                 i += 1
                 continue
             ref = self._reference_at(i)
@@ -81,6 +81,12 @@ class Coref:
                 self._resolve_pronoun(i, p)
             i += 1
         return self.out
+
+    def _named_at(self, i: int) -> bool:
+        """Whether token i is already in a mention that names an actor. The resolver's generic
+        nominal mentions ("president" as GOV, no entity) still get resolved here."""
+        return any(m.key is not None or m.entity is not None or m.kind != "nominal"
+                   for m in self.table.at(i))
 
     # -- pronouns ------------------------------------------------------------------------------
     def _is_pronoun(self, i: int) -> bool:
@@ -136,6 +142,8 @@ class Coref:
             score += 0.5
         if e.type is None:
             score -= 1.0  # known kinds first
+        if p.number == "any" and p.gender == "any" and e.plural:
+            score += 2.0  # "they" is more often people than an institution
         if self._cue_subject_at(i) and self._speaks(m):
             score += 3.0
         return score
@@ -225,7 +233,7 @@ class Coref:
                 nxt = doc[k + 1] if k + 1 < len(doc) else None
                 if nxt is not None and nxt.tag_ in ("NN", "NNS", "NNP", "NNPS"):
                     return None
-                if any(self.table.at(x) for x in range(i, k + 1)):
+                if any(self._named_at(x) for x in range(i, k + 1)):
                     return None
                 mods = [doc[x].lower_ for x in range(j, k) if doc[x].text.islower()]
                 return k + 1, ref, " ".join([*mods, doc[k].lemma_.lower()]) if mods else ""

@@ -71,10 +71,13 @@ def clean_name(text: str, lex: Lexicon) -> str:
         if not n:
             break
         words = words[n:]
-    # "Police spokesman Mariusz Ciarka": a lower-case title inside gives the name after it
-    for k in range(len(words) - 2, 0, -1):
-        if (words[k].lower(),) in lex.role_set and words[k].islower() and words[k + 1][:1].isupper():
-            return " ".join(words[k + 1:])
+    # "Police spokesman Mariusz Ciarka", "Iranian President Massoud Rahimi": the name is what
+    # follows the last title phrase, when that is all capitalised
+    lower = [w.lower() for w in words]
+    for end in range(len(words) - 1, 0, -1):
+        if any(tuple(lower[s:end]) in lex.role_set for s in range(max(0, end - ROLE_WORDS), end)) \
+                and all(w[:1].isupper() or w.lower() in lex.name_particles for w in words[end:]):
+            return " ".join(words[end:])
     return " ".join(words)
 
 
@@ -96,6 +99,7 @@ class EntityTable:
         self._fallback_ids = {id(m) for m in fallback}
         for m in fallback:
             self.add(m)
+        self._join_adjacent()
         self._link_surnames()
         for e in self.entities.values():
             self._describe(e)
@@ -118,15 +122,19 @@ class EntityTable:
         """Person and organisation mentions the resolver did not make (NER spans and proper-noun
         runs led by a known first name or an honorific)."""
         taken = {i for m in given for i in range(m.start, m.end)}
+        persons = {i for m in given if m.type == "person" for i in range(m.start, m.end)}
         out: list[Mention] = []
-        spans = self._name_runs()
-        spans += [(self._run_start(e.start) if e.label_ == "PERSON" else e.start,
-                   self._run_end(e.start, e.end), NER_TYPES[e.label_])
-                  for e in self.doc.ents if e.label_ in NER_TYPES]
+        runs = self._name_runs()
+        spans = [(self._run_start(e.start) if e.label_ == "PERSON" else e.start,
+                  self._run_end(e.start, e.end), NER_TYPES[e.label_])
+                 for e in self.doc.ents if e.label_ in NER_TYPES]
         spans += self._org_runs()
         spans += self._groups_of_people()
-        for start, end, type_ in spans:
-            if any(i in taken for i in range(start, end)):
+        mine: set[int] = set()
+        for n, (start, end, type_) in enumerate(runs + spans):
+            # a first-name-led run beats a resolver mention that is not a person ("Peter" as org)
+            blocked = persons if n < len(runs) else taken
+            if any(i in blocked or i in mine for i in range(start, end)):
                 continue
             while start < end and self.doc[start].lower_ in ("the", "a", "an"):
                 start += 1
@@ -139,7 +147,7 @@ class EntityTable:
             out.append(Mention(start=start, end=end, char_start=span.start_char,
                                char_end=span.end_char, kind="name", type=type_,
                                actor=Actor(text=text, name=clean_name(text, self.lex))))
-            taken.update(range(start, end))
+            mine.update(range(start, end))
         return out
 
     def _name_runs(self) -> list[tuple[int, int, str | None]]:
@@ -240,6 +248,15 @@ class EntityTable:
             out.append((start, end, "sector"))
         return out
 
+    def _join_adjacent(self) -> None:
+        """Two person mentions side by side are one name split by the resolver."""
+        people = sorted((m for m in self.mentions if m.type == "person" and m.kind != "pronoun"),
+                        key=lambda m: m.start)
+        for a, b in zip(people, people[1:], strict=False):
+            ea, eb = self.entity(a), self.entity(b)
+            if b.start == a.end and ea is not eb:
+                self._merge(eb, ea)
+
     def _link_surnames(self) -> None:
         """Merge repeated full names, and a one-word name into the latest earlier person whose
         name ends (or, for East Asian order, starts) with that word. A one-word fallback mention
@@ -285,9 +302,13 @@ class EntityTable:
 
     # -- describing ----------------------------------------------------------------------------
     def _describe(self, e: Entity) -> None:
-        names = [clean_name(m.actor.text, self.lex) for m in e.mentions if m.kind == "name"] or \
-            [clean_name(m.actor.text, self.lex) for m in e.mentions]
-        names += [m.actor.name for m in e.mentions if m.actor.name and e.is_person]
+        if e.is_person:  # a resolver span may stop short of the surname: "President Carlos"
+            names = [clean_name(self.doc[m.start:self._run_end(m.end - 1, m.end)].text, self.lex)
+                     for m in e.mentions if m.kind in ("name", "title")]
+            names += [m.actor.name for m in e.mentions if m.actor.name and m.kind != "pronoun"]
+        else:
+            names = [clean_name(m.actor.text, self.lex) for m in e.mentions if m.kind == "name"] \
+                or [clean_name(m.actor.text, self.lex) for m in e.mentions]
         e.name = max(names, key=lambda n: (len(n.split()), len(n))) if names else None
         if e.is_person:
             e.gender = self._gender(e)

@@ -134,17 +134,15 @@ def note_outlet(view: DocView, e: Entity, verb: int, lo: int, hi: int) -> None:
 
 
 def _name_start(view: DocView, table: EntityTable, start: int, end: int) -> int:
-    """First token of the name proper inside a mention that may include its title."""
-    doc, i = view.doc, start
-    while i < end - 1:
-        found = role_in(view, i, end)
-        if found is not None and found[0] == i:
-            i = found[1]
-        elif doc[i].text in view.lex.honorifics or doc[i].ent_type_ == "NORP" or \
-                doc[i].tag_ in ("DT", "POS"):
-            i += 1
-        else:
-            break
+    """First token of the name proper inside a mention that may include its title: the
+    trailing run of capitalised words that are not titles ("bank governor Julia Weber")."""
+    doc, i = view.doc, end
+    while i - 1 > start and doc[i - 1].text[:1].isupper() and \
+            role_in(view, i - 1, i) is None and doc[i - 1].text not in view.lex.honorifics:
+        i -= 1
+    if i - 1 == start and doc[start].text[:1].isupper() and role_in(view, start, start + 1) is None \
+            and doc[start].text not in view.lex.honorifics and doc[start].tag_ != "DT":
+        i = start
     return i
 
 
@@ -242,6 +240,8 @@ def _org_if_not_country(view: DocView, table: EntityTable, start: int, end: int)
         for m in table.at(i):
             if m.type in NOT_ORG_TYPES and m.start <= start and m.end >= end - 1:
                 return None
+            if m.type in ("igo", "org", "media", "group") and m.start <= start and m.end >= end:
+                return m.actor.org or org_name(view, start, end)  # the resolver knows it
         if view.doc[i].ent_type_ in ("GPE", "NORP", "DATE") and end - start == 1:
             return None
     return org_name(view, start, end)

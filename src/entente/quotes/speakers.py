@@ -256,7 +256,11 @@ def resolve(view: DocView, table: EntityTable, subject: Subject) -> Resolved:
         role, org = entity.role, entity.org
         name = entity.name
     else:
-        role, org = profiles.profile_of_np(view, table, subject.start, subject.end)
+        role = org = None
+        if subject.role_span is not None:
+            role, org = profiles.profile_of_np(view, table, *subject.role_span)
+        if role is None:
+            role, org = profiles.profile_of_np(view, table, subject.start, subject.end)
         name = None
     return Resolved(speaker=Speaker(text=text, name=name, role=role, org=org), mention=mention,
                     entity=entity)
