@@ -6,7 +6,9 @@
     kb.lookup("Erdogan")                            # the aliases spelt so
     kb.place("Nagorno-Karabakh")                    # Place(..., lat=39.8, lon=46.75)
 
-`load` is cached per process and per set of files, so every worker loads the data once.
+`load` is cached per process and per set of files, so every worker loads the data once; the
+compiled knowledge base is also kept on disk (entente.actors.cache), keyed by the hash of its
+files, so a new process reads one msgpack file instead of parsing YAML and CSV.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from entente.actors import loader
+import msgspec
+
+from entente.actors import cache, loader
 from entente.actors.model import Alias, Entry, Place, Sector
 from entente.actors.parts import Parts
 from entente.actors.text import key
@@ -28,31 +32,60 @@ from entente.errors import KnowledgeBaseError
 from entente.records import Actor
 
 ENV_VAR = "ENTENTE_KB_PATH"
+SNAPSHOT_SCHEMA = 1
+_WORD_LISTS = ("roles", "markers", "backed", "pro", "ethnic", "locative", "affiliation",
+               "given_names")
+
+
+class Snapshot(msgspec.Struct, frozen=True):
+    """A compiled knowledge base, as cached on disk."""
+
+    version: str
+    as_of: date
+    entries: dict[str, Entry]
+    aliases: dict[str, tuple[Alias, ...]]
+    sectors: dict[str, Sector]
+    office_titles: dict[str, tuple[str, ...]]
+    office_roles: dict[str, str]
+    office_priority: tuple[str, ...]
+    words: dict[str, tuple[str, ...]]
+    ambiguous: dict[str, dict[str, str]]
+    files: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def compile_parts(parts: Parts, version: str) -> Snapshot:
+    """Index what the loaders read."""
+    return Snapshot(
+        version=version, as_of=parts.as_of or date(2025, 10, 31), entries=dict(parts.entries),
+        aliases=_index_aliases(parts.aliases, parts.entries),
+        sectors=_index_sectors(parts.sectors), office_titles=dict(parts.office_titles),
+        office_roles=dict(parts.office_roles), office_priority=tuple(parts.office_priority),
+        words={w: tuple(sorted(getattr(parts, w))) for w in _WORD_LISTS},
+        ambiguous={key(k): {f: str(v) for f, v in spec.items()}
+                   for k, spec in parts.ambiguous.items()},
+        files=tuple(parts.files), warnings=tuple(parts.warnings))
 
 
 class KnowledgeBase:
     """Indexed, read-only knowledge base. Build with `KnowledgeBase.load()`."""
 
-    def __init__(self, parts: Parts, *, version: str) -> None:
-        self.version = version
-        self.as_of: date = parts.as_of or date(2025, 10, 31)
-        self.entries: dict[str, Entry] = dict(parts.entries)
-        self.office_titles = dict(parts.office_titles)
-        self.office_roles = dict(parts.office_roles)
-        self.office_priority = parts.office_priority
-        self.roles = frozenset(parts.roles)
-        self.markers = frozenset(parts.markers)
-        self.backed = frozenset(parts.backed)
-        self.pro = frozenset(parts.pro)
-        self.ethnic = frozenset(parts.ethnic)
-        self.locative = frozenset(parts.locative)
-        self.affiliation = frozenset(parts.affiliation)
-        self.given_names = frozenset(parts.given_names)
-        self.ambiguous = {key(k): v for k, v in parts.ambiguous.items()}
-        self.files = tuple(parts.files)
-        self.warnings = tuple(parts.warnings)  # skipped lines of users' dictionaries
-        self.aliases = _index_aliases(parts.aliases, self.entries)
-        self.sectors = _index_sectors(parts.sectors)
+    def __init__(self, snap: Snapshot) -> None:
+        self.version = snap.version
+        self.as_of: date = snap.as_of
+        self.entries: dict[str, Entry] = snap.entries
+        self.aliases: dict[str, tuple[Alias, ...]] = snap.aliases
+        self.sectors: dict[str, Sector] = snap.sectors
+        self.office_titles = snap.office_titles
+        self.office_roles = snap.office_roles
+        self.office_priority = snap.office_priority
+        words = {w: frozenset(snap.words.get(w, ())) for w in _WORD_LISTS}
+        self.roles, self.markers, self.backed = words["roles"], words["markers"], words["backed"]
+        self.pro, self.ethnic, self.locative = words["pro"], words["ethnic"], words["locative"]
+        self.affiliation, self.given_names = words["affiliation"], words["given_names"]
+        self.ambiguous = snap.ambiguous
+        self.files = snap.files
+        self.warnings = snap.warnings  # skipped lines of users' dictionaries
         self.person_shorts: dict[str, set[str]] = defaultdict(set)
         for k, group in self.aliases.items():
             for alias in group:
@@ -114,18 +147,36 @@ class KnowledgeBase:
 
 @lru_cache(maxsize=8)
 def _load_cached(paths: tuple[str, ...]) -> KnowledgeBase:
-    parts = Parts()
-    files = loader.package_files()
-    loader.read_package(parts)
     for path in paths:
         if not Path(path).is_file():
             raise KnowledgeBaseError("no such knowledge-base file", where=path,
                                      hint=f"check extra_paths or {ENV_VAR}")
+    files = loader.package_files() + [Path(p) for p in paths]
+    version = _version(files)
+    name = f"kb-{SNAPSHOT_SCHEMA}-{version}-{_code_version()}.msgpack"
+    snap = cache.read(name, Snapshot)
+    if snap is None:
+        snap = compile_parts(_read(paths, files), version)
+        cache.write(name, snap)
+    return KnowledgeBase(snap)
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """The hash of the code that compiles a knowledge base (a change invalidates the cache)."""
+    here = Path(__file__).parent
+    return _version([here / f"{m}.py" for m in (
+        "kb", "loader", "parts", "offices", "petrarch", "model", "text")])
+
+
+def _read(paths: tuple[str, ...], files: list[Path]) -> Parts:
+    parts = Parts()
+    loader.read_package(parts)
+    for path in paths:
         loader.read_user_file(Path(path), parts)
-        files.append(Path(path))
     parts.build_persons()
     parts.files = [str(f) for f in files]
-    return KnowledgeBase(parts, version=_version(files))
+    return parts
 
 
 def _version(files: Sequence[Path]) -> str:

@@ -87,12 +87,14 @@ def read_sectors(data: dict[str, Any], origin: str, parts: Parts) -> None:
     parts.office_titles.update({k: tuple(v) for k, v in (data.get("offices") or {}).items()})
     parts.office_roles.update(data.get("office_roles") or {})
     parts.office_priority = tuple(data.get("office_priority") or ())
-    parts.markers.update(data.get("person_markers") or [])
-    parts.backed.update(data.get("backed") or [])
-    parts.pro.update(data.get("pro") or [])
-    parts.ethnic.update(data.get("ethnic") or [])
-    parts.locative.update(data.get("locative") or [])
-    parts.affiliation.update(data.get("affiliation") or [])
+    for field, target in (("person_markers", parts.markers), ("backed", parts.backed),
+                          ("pro", parts.pro), ("ethnic", parts.ethnic),
+                          ("locative", parts.locative), ("affiliation", parts.affiliation)):
+        words = data.get(field) or []
+        if any(not isinstance(w, str) for w in words):
+            raise KnowledgeBaseError(f"{field}: every word must be a string (quote on/off/yes/no)",
+                                     where=origin)
+        target.update(words)
 
 
 def read_countries(data: dict[str, Any], origin: str, parts: Parts, *, user: bool) -> None:

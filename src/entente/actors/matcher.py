@@ -13,11 +13,11 @@ disk, keyed by the aliases and the spaCy version, in $ENTENTE_CACHE_DIR (default
 from __future__ import annotations
 
 import hashlib
-import os
-from pathlib import Path
 from typing import Any
 
 import msgspec
+
+from entente.actors import cache
 
 NAME, LNAME, SECTOR = "ENTENTE_NAME", "ENTENTE_LNAME", "ENTENTE_SECTOR"
 
@@ -63,35 +63,20 @@ class Matcher:
         return _longest(raw)
 
 
-def cache_dir() -> Path:
-    """Where entente keeps derived data it can rebuild (ENTENTE_CACHE_DIR, else XDG)."""
-    env = os.environ.get("ENTENTE_CACHE_DIR")
-    if env:
-        return Path(env)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "entente"
-
-
 def _token_lists(groups: list[list[str]], version: str) -> list[list[list[str]]]:
     """The spaCy tokens of every string, by group; read from the disk cache when possible."""
     digest = hashlib.sha256(version.encode())
     for group in groups:
         digest.update("\x1e".join(group).encode() + b"\x1d")
-    path = cache_dir() / f"patterns-{digest.hexdigest()[:20]}.msgpack"
-    try:
-        return msgspec.msgpack.decode(path.read_bytes(), type=list[list[list[str]]])
-    except (OSError, msgspec.DecodeError):
-        pass
+    name = f"patterns-{digest.hexdigest()[:20]}.msgpack"
+    cached = cache.read(name, list[list[list[str]]])
+    if cached is not None:
+        return cached
     import spacy
 
     tokenizer = spacy.blank("en").tokenizer
     out = [[[t.text for t in doc] for doc in tokenizer.pipe(group)] for group in groups]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(msgspec.msgpack.encode(out))
-        tmp.replace(path)
-    except OSError:
-        pass
+    cache.write(name, out)
     return out
 
 
