@@ -29,7 +29,6 @@ class ApiLimits:
 
     max_body_bytes: int = 16 * MB  # one POST body, before any parsing
     max_records: int = 1000  # articles in one POST body
-    max_page: int = 500  # `limit` of one page of results
     max_pending_jobs: int = 16  # background jobs queued or running before POSTs get 503
     max_edges: int = 2000  # network edges in one answer
     load_batch: int = 500  # coded records per store transaction in a background load

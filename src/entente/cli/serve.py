@@ -14,9 +14,11 @@ from entente.errors import UsageError
               type=click.Path(dir_okay=False), help="The event store (created when missing).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but a loopback address needs --token.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
 @click.option("--token", envvar="ENTENTE_TOKEN", show_envvar=True,
-              help="Bearer token required by the write endpoints (POST).")
+              help="Bearer token required by the write endpoints (POST). Prefer the "
+                   "environment variable: a token on the command line shows in the process list.")
 @click.option("--read-only", is_flag=True,
               help="Open the store read-only, per request, so other processes (entente code "
                    "--db, entente load) can write to it meanwhile; POST /v1/articles is off.")
