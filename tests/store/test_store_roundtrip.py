@@ -15,7 +15,7 @@ from entente.records import ArticleRecord, to_json
 from entente.store import load_jsonl, load_parquet, open_store, write_parquet
 from entente.store.exports import export, export_jsonl
 
-FAST = settings(max_examples=40, deadline=None,
+FAST = settings(max_examples=25, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

@@ -13,14 +13,13 @@ keys and the same CAMEO root) and are compatible with each other:
 
 Within a block, clusters are grown by *leader clustering* in a fixed order: mentions sorted by
 (date precision, finest first; start; end; located first; event id). Each mention joins the
-best-scoring compatible leader (same 3-digit code scores higher, then same full code, then same place; ties go to the
-older leader), or becomes a leader itself. Comparing with leaders only, never with members, stops
-a month of daily clashes from chaining into one cluster. Because the order depends on the set of
-mentions only, the clusters do too: the same mentions give the same clusters whatever order the
-articles were loaded in, and loading a new batch re-clusters just the blocks it touches, which is
-the same as clustering everything again. Clusters are named after their leader (`keys.cluster_id`).
-
-`entente.analysis.recluster` applies this to a store, recomputing only what a batch can change.
+best-scoring compatible leader (same 3-digit code scores higher, then same full code, then same
+place; ties go to the older leader), or becomes a leader itself. Comparing with leaders only,
+never with members, stops a month of daily clashes from chaining into one cluster. Because the
+order depends on the set of mentions only, the clusters do too: the same mentions give the same
+clusters whatever order the articles were loaded in. Clusters are named after their leader
+(`keys.cluster_id`). `entente.analysis.recluster` keeps a store's clusters equal to this
+definition while re-deciding only what a batch can change.
 
 Only asserted mentions lead or count. Negated and hypothetical ones are linked to the best
 compatible cluster with `counted = false` (kept and flagged, never counted), or to none.
@@ -75,7 +74,9 @@ class Mention(NamedTuple):
 
 
 def _km(a: Mention, b: Mention) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.loc_lat, a.loc_lon, b.loc_lat, b.loc_lon))
+    """Great-circle distance; both mentions have coordinates."""
+    lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in
+                              (a.loc_lat, a.loc_lon, b.loc_lat, b.loc_lon))
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

@@ -361,7 +361,7 @@ _CHILD_ORDER = {"sentences": "idx", "actors": "seq", "events": "seq", "quotes": 
 def _rebuild_batch(con: duckdb.DuckDBPyConnection, ids: list[str]) -> Iterator[ArticleRecord]:
     arts = fetch_dicts(con, "SELECT * FROM articles WHERE article_id IN "
                        "(SELECT unnest(?::VARCHAR[]))", [ids])
-    parts: dict[str, dict[str, dict[str, list[dict[str, Any]]]]] = {}
+    parts: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for table, order in _CHILD_ORDER.items():
         for row in fetch_dicts(con, f"SELECT * FROM {table} WHERE article_id IN "
                                f"(SELECT unnest(?::VARCHAR[])) ORDER BY article_id, {order}",
