@@ -314,6 +314,9 @@ class Coder:
         fallback: list[Filler] = []
         for slot in slots:
             found = self._slot(t, slot, passive, ctx)
+            if nominal and slot in ("compound", "amod"):
+                # "a *Kabul* car bombing": a place before an event noun says where, not who
+                found = [f for f in found if f.mention.kind not in ("metonymy", "place")]
             if not found and nominal and role == "target" and slot not in ("poss", "amod", "compound"):
                 found = self._slot_on_head(t, slot, ctx)
             if slot == "between" and len(found) == 1:
