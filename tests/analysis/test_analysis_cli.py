@@ -86,3 +86,13 @@ def test_missing_store_exits_1(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["dyad", "TUR", "AZE", "--db", str(tmp_path / "none.duckdb")])
     assert exit_.value.code == 1 and "no store here" in capsys.readouterr().err
+
+
+def test_parquet_export_loads_into_a_new_store(db, tmp_path):
+    run("export", "--db", db, "--format", "parquet", "--out", str(tmp_path / "ds"))
+    other = str(tmp_path / "other.duckdb")
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "ds"), "--db", other])
+    assert result.exit_code == 0 and "added: 90" in result.stderr
+    first = json.loads(run("sql", "SELECT count(*) AS n FROM clusters", "--db", db, "--json"))
+    again = json.loads(run("sql", "SELECT count(*) AS n FROM clusters", "--db", other, "--json"))
+    assert first["rows"] == again["rows"]

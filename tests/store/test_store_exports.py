@@ -102,3 +102,39 @@ def test_record_writers_for_entente_code(tmp_path):
 def test_export_rejects_unknown_formats():
     with open_store(":memory:") as store, pytest.raises(UsageError, match="--format"):
         export(store, "xml", out=io.BytesIO())
+
+
+def _column_file() -> list[dict[str, str]]:
+    from importlib import resources
+
+    text = resources.files("entente.store").joinpath("data/gdelt_event_columns.csv").read_text()
+    return list(csv.DictReader(line for line in io.StringIO(text) if not line.startswith("#")))
+
+
+def test_gdelt_column_file_is_well_formed():
+    rows = _column_file()
+    assert [int(r["index"]) for r in rows] == list(range(1, 62))
+    assert len({r["column"] for r in rows}) == 61
+    assert {r["type"] for r in rows} <= {"integer", "float", "string"}
+    assert all(r["fill"].strip() for r in rows)
+
+
+def test_the_exporter_fills_exactly_the_columns_the_file_says_it_fills():
+    from datetime import date
+
+    from entente.store.gdelt import gdelt_row
+
+    cluster = {
+        "cluster_id": "c1", "day": date(2021, 6, 15), "first_day": date(2021, 6, 16),
+        "src_code": "TURGOV", "src_name": "Turkey", "src_country": "TUR", "src_org": "X",
+        "src_role": "GOV", "tgt_code": "AZEGOV", "tgt_name": "Azerbaijan", "tgt_country": "AZE",
+        "tgt_org": "Y", "tgt_role": "GOV", "in_lead": True, "cameo": "057", "base": "057",
+        "root": "05", "quad_class": 1, "goldstein": 8.0, "num_mentions": 3, "num_sources": 2,
+        "num_articles": 3, "loc_name": "Shusha", "loc_country": "AZE", "loc_lat": 39.7,
+        "loc_lon": 46.7, "first_report": "2021-06-16T10:20:30Z", "first_url": "https://x.example/1",
+        "first_article_id": "a1",
+    }
+    filled = {k for k, v in gdelt_row(cluster).items() if v != ""}
+    declared = {r["column"] for r in _column_file() if not r["fill"].startswith("empty")}
+    assert filled == declared
+    assert gdelt_row(cluster)["DATEADDED"] == "20210616102030"
