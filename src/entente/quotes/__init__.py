@@ -6,8 +6,8 @@
 `extract` finds direct quotes (any quotation marks, several sentences or paragraphs, speaker
 before, after or in the middle), mixed quotes and indirect speech with a reporting verb or
 "according to"; resolves each speaker within the article (pronouns, surnames, titles, roles,
-outlets) and the chain of sources the speaker cites. See docs/QUOTES.md for the policy on quoted
-words that are not speech (scare quotes, titles) and for the offsets.
+outlets) and the chain of sources the speaker cites. See entente/quotes/README.md for the policy
+on quoted words that are not speech (scare quotes, titles) and for the offsets.
 
 `quotes_for_article` runs the stages an `Engine` holds (parse, actors, quotes) on one `Article`,
 for `entente quotes`.

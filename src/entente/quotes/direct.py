@@ -11,7 +11,7 @@ A frame after the segment whose segment does not open its sentence makes a mixed
 is “dead on arrival”, the minister said."): the content is the whole reported clause, marks
 included, and `direct` is false.
 
-Policy for segments with no frame (documented in docs/QUOTES.md):
+Policy for segments with no frame (documented in entente/quotes/README.md):
 
 * inside the content of another quote: part of it, not a quote of its own;
 * right after a framed quote, with nothing but punctuation between: same speaker and cue;
