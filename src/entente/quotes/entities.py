@@ -13,6 +13,7 @@ used to name speakers and sources; they are never returned to the event coder as
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -252,7 +253,7 @@ class EntityTable:
         """Two person mentions side by side are one name split by the resolver."""
         people = sorted((m for m in self.mentions if m.type == "person" and m.kind != "pronoun"),
                         key=lambda m: m.start)
-        for a, b in zip(people, people[1:], strict=False):
+        for a, b in itertools.pairwise(people):
             ea, eb = self.entity(a), self.entity(b)
             if b.start == a.end and ea is not eb:
                 self._merge(eb, ea)
