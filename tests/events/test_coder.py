@@ -429,3 +429,17 @@ works work VERB 2 ccomp VBZ
 . . PUNCT 2 punct
 """)
     assert code(doc, [actor(doc, "Kenya", "KEN")]) == []
+
+
+def test_verb_parsed_as_adjective_is_repaired_on_a_copy(parse, actor, code):
+    doc = parse("""
+Turkey Turkey PROPN 2 nsubj
+provided provide VERB 3 amod VBD
+drones drone NOUN 0 root NNS
+to to ADP 5 case
+Azerbaijan Azerbaijan PROPN 3 nmod
+. . PUNCT 3 punct
+""")
+    ev = _one(code(doc, [actor(doc, "Turkey", "TUR"), actor(doc, "Azerbaijan", "AZE")]))
+    assert ev.cameo == "072" and _dyad(ev) == ("TUR", "AZE")
+    assert doc[1].dep_ == "amod"  # the shared Doc is left as the parser made it

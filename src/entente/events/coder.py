@@ -131,6 +131,7 @@ class Coder:
              article: Article) -> list[Event]:
         published = parse_published(article.published)
         mentions = _with_coref(doc, mentions, self._coref)
+        doc = sx.repair(doc)
         index = ActorIndex(mentions, getattr(self.kb, "place", None))
         skip = _inside_names(mentions)
         events: list[Event] = []

@@ -230,3 +230,46 @@ def span_text(tokens: list[Token]) -> str:
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
     return doc[start:end].text
+
+
+def repair(doc: Any) -> Any:
+    """A copy of `doc` with one frequent parser slip undone, or `doc` itself when there is none.
+
+    Small parsers read "Turkey *provided* drones", "Russia *massed* troops" or "The United States
+    *lifted* sanctions" as a noun phrase: the verb hangs on its object as an adjective (`amod`).
+    A verb with a subject of its own, or a finite verb (VBD/VBZ/VBP) with a name before it, is
+    no adjective: the object is made the verb's `obj` and the name its `nsubj`. The input Doc is
+    never changed (other stages share it); token indices and offsets stay the same.
+    """
+    fixes = [f for t in doc if (f := _verbal_amod(t)) is not None]
+    if not fixes:
+        return doc
+    new = doc.copy()
+    for vi, ni, si in fixes:
+        v, n = new[vi], new[ni]
+        root = n.head.i == n.i
+        v_head, v_dep = (v, "ROOT") if root else (n.head, n.dep_)
+        v.head = v_head
+        v.dep_ = v_dep
+        n.head = v
+        n.dep_ = "obj"
+        if si is not None:
+            new[si].head = v
+            new[si].dep_ = "nsubj"
+    return new
+
+
+def _verbal_amod(v: Token) -> tuple[int, int, int | None] | None:
+    if dep(v) not in ("amod", "compound") or v.head is v:
+        return None
+    n = v.head
+    if n.i <= v.i or not is_nominal(n) or n.head.i == v.i:
+        return None
+    if any(dep(c) in SUBJ and c.i < v.i for c in v.children):
+        return v.i, n.i, None
+    if v.tag_ in ("VBD", "VBZ", "VBP"):
+        names = [c for c in n.children if c.i < v.i and c.pos_ == "PROPN"
+                 and dep(c) in ("compound", "nmod:poss", "amod", "nsubj")]
+        if names:
+            return v.i, n.i, names[-1].i
+    return None
