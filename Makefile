@@ -42,7 +42,8 @@ browsers:
 
 demo: setup
 	$(BIN)/entente code samples --db $(DB) --out demo.jsonl
-	@echo "records: demo.jsonl   explore: $(BIN)/entente dyad TUR AZE --db $(DB)   or: $(BIN)/entente serve --db $(DB)"
+	@echo "records: demo.jsonl"
+	@echo "explore: $(BIN)/entente events --db $(DB)   $(BIN)/entente trends --db $(DB)   $(BIN)/entente serve --db $(DB)"
 
 test: setup browsers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
