@@ -120,13 +120,14 @@ def _kind(phrase: Phrase) -> str:
 def is_locative(kb: Any, doc: Any, start: int) -> bool:
     """Is the span at `start` governed by a locative preposition ("in the disputed X region")?"""
     j = start - 1
-    for _ in range(3):
+    for _ in range(4):
         if j < 0:
             return False
         tok = doc[j]
-        if tok.lower_ in kb.locative:
+        if tok.lower_ in kb.locative or tok.lower_ in kb.place_verbs:
             return True
-        if not (tok.is_alpha and tok.is_lower) or not _modifier_word(tok):
+        of_phrase = tok.lower_ == "of" or (j + 1 < len(doc) and doc[j + 1].lower_ == "of")
+        if not (tok.is_alpha and tok.is_lower) or not (of_phrase or _modifier_word(tok)):
             return False
         j -= 1
     return False

@@ -36,3 +36,13 @@ def write(name: str, obj: Any) -> None:
         tmp.replace(path)
     except OSError:
         pass
+
+
+def prune(prefix: str, keep: int = 8) -> None:
+    """Keep only the `keep` newest cached files whose name starts with `prefix`."""
+    try:
+        files = sorted(cache_dir().glob(f"{prefix}*.msgpack"), key=lambda p: p.stat().st_mtime)
+        for old in files[:-keep]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass

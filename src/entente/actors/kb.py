@@ -34,7 +34,7 @@ from entente.records import Actor
 ENV_VAR = "ENTENTE_KB_PATH"
 SNAPSHOT_SCHEMA = 1
 _WORD_LISTS = ("roles", "markers", "backed", "pro", "ethnic", "locative", "affiliation",
-               "given_names")
+               "given_names", "place_verbs")
 
 
 class Snapshot(msgspec.Struct, frozen=True):
@@ -83,6 +83,7 @@ class KnowledgeBase:
         self.roles, self.markers, self.backed = words["roles"], words["markers"], words["backed"]
         self.pro, self.ethnic, self.locative = words["pro"], words["ethnic"], words["locative"]
         self.affiliation, self.given_names = words["affiliation"], words["given_names"]
+        self.place_verbs = words["place_verbs"]
         self.ambiguous = snap.ambiguous
         self.files = snap.files
         self.warnings = snap.warnings  # skipped lines of users' dictionaries
@@ -158,15 +159,14 @@ def _load_cached(paths: tuple[str, ...]) -> KnowledgeBase:
     if snap is None:
         snap = compile_parts(_read(paths, files), version)
         cache.write(name, snap)
+        cache.prune("kb-")
     return KnowledgeBase(snap)
 
 
-@lru_cache(maxsize=1)
 def _code_version() -> str:
-    """The hash of the code that compiles a knowledge base (a change invalidates the cache)."""
-    here = Path(__file__).parent
-    return _version([here / f"{m}.py" for m in (
-        "kb", "loader", "parts", "offices", "petrarch", "model", "text")])
+    """The hash of the code that compiles a knowledge base (a change invalidates the cache),
+    taken when this module is imported, so that it describes the code this process runs."""
+    return _CODE_VERSION
 
 
 def _read(paths: tuple[str, ...], files: list[Path]) -> Parts:
@@ -205,3 +205,7 @@ def _index_aliases(aliases: list[Alias], entries: dict[str, Entry]) -> dict[str,
 def _index_sectors(sectors: list[Sector]) -> dict[str, Sector]:
     """key -> sector; later definitions (users' agent files) replace earlier ones."""
     return {key(s.text): s for s in sectors}
+
+
+_CODE_VERSION = _version([Path(__file__).with_name(f"{m}.py") for m in (
+    "kb", "loader", "parts", "offices", "petrarch", "model", "text")])

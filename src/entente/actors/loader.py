@@ -89,7 +89,8 @@ def read_sectors(data: dict[str, Any], origin: str, parts: Parts) -> None:
     parts.office_priority = tuple(data.get("office_priority") or ())
     for field, target in (("person_markers", parts.markers), ("backed", parts.backed),
                           ("pro", parts.pro), ("ethnic", parts.ethnic),
-                          ("locative", parts.locative), ("affiliation", parts.affiliation)):
+                          ("locative", parts.locative), ("affiliation", parts.affiliation),
+                          ("place_verbs", parts.place_verbs)):
         words = data.get(field) or []
         if any(not isinstance(w, str) for w in words):
             raise KnowledgeBaseError(f"{field}: every word must be a string (quote on/off/yes/no)",

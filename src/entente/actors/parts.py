@@ -53,6 +53,7 @@ class Parts:
     ethnic: set[str] = field(default_factory=set)
     locative: set[str] = field(default_factory=set)
     affiliation: set[str] = field(default_factory=set)
+    place_verbs: set[str] = field(default_factory=set)
     given_names: set[str] = field(default_factory=set)
     as_of: date | None = None
     files: list[str] = field(default_factory=list)

@@ -53,7 +53,9 @@ def _release(doc: Any, pieces: list[Piece], kb: Any) -> list[Piece]:
                             and before.text in kb.given_names)
             given_here = (p.text in kb.given_names and after is not None
                           and after.i not in taken and _capitalised(after))
-            if in_ner or given_before or given_here:
+            surname_first = (all(a.kind == "short" for a in p.aliases) and after is not None
+                             and after.i not in taken and _capitalised(after))
+            if in_ner or given_before or given_here or surname_first:
                 continue
         out.append(p)
     return out
