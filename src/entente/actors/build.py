@@ -53,10 +53,9 @@ def _only_persons(kb: Any, piece: Piece) -> bool:
 def _named(kb: Any, doc: Any, phrase: Phrase, target: Piece, text: str, day: date) -> Mention | None:
     locative = not phrase.sectors and is_locative(kb, doc, phrase.start)
     choice = choose(kb, target.aliases, target.text, day=day, locative=locative)
-    entry = choice.entry
-    if entry is None:
+    entry, alias = choice.entry, choice.alias
+    if entry is None or alias is None:
         return None
-    alias = choice.alias
     role = phrase.role()
     if entry.type == "group" and role in _COMBATANT:
         role = None  # "Hamas fighters", "Peshmerga fighters": the group's own sector

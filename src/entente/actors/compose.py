@@ -48,7 +48,8 @@ class Phrase:
         """The sector the words give: the first strong noun, else the head noun; proxies and
         ethnic groups are not state forces."""
         strong = [s.sector.role for s in self.sectors if s.sector and not s.sector.weak]
-        role = strong[0] if strong else (self.sectors[-1].sector.role if self.sectors else None)
+        last = self.sectors[-1].sector if self.sectors else None
+        role = strong[0] if strong else (last.role if last else None)
         if (self.proxy or self.ethnic) and role in _STATE_ROLES:
             return "REB" if (self.sectors or self.proxy) else "CVL"
         return role
@@ -106,7 +107,7 @@ def _from_sectors(doc: Any, pieces: list[Piece], i: int, kb: Any,
         gap = [t.lower_ for t in doc[end:nxt.start]]
         if gap in (["of"], ["of", "the"]) and nxt.can_modify(kb) and not nxt.is_person(kb):
             return Phrase(secs[0].start, nxt.end, "demonym", mod=nxt, sectors=secs), k + 1
-    if all(s.sector.weak for s in secs):
+    if all(s.sector is None or s.sector.weak for s in secs):
         return None, k
     return Phrase(secs[0].start, end, "nominal", sectors=secs), k
 

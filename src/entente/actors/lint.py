@@ -44,7 +44,7 @@ def _entry_problems(kb: KnowledgeBase, entry: Entry) -> list[str]:
         out.append(f"{where}: {entry.id} has coordinates out of range")
     for term in entry.terms:
         out += _term_problems(kb, entry, term)
-    states = {t.of for t in entry.terms if kb.get(t.of) is not None and kb.get(t.of).type == "country"}
+    states = {t.of for t in entry.terms if (h := kb.get(t.of)) is not None and h.type == "country"}
     if len(states) > 1 and not entry.user:
         out.append(f"{where}: {entry.id} holds offices in {sorted(states)}: two homonyms? "
                    "give each an `id`")

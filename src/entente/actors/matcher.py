@@ -74,7 +74,7 @@ def _token_lists(groups: list[list[str]], version: str) -> list[list[list[str]]]
         return cached
     import spacy
 
-    tokenizer = spacy.blank("en").tokenizer
+    tokenizer: Any = spacy.blank("en").tokenizer
     out = [[[t.text for t in doc] for doc in tokenizer.pipe(group)] for group in groups]
     cache.write(name, out)
     cache.prune("patterns-")

@@ -80,7 +80,7 @@ def _is_name(span: Any) -> bool:
 
 def _by_given_name_or_title(doc: Any, pieces: list[Piece], taken: set[int], kb: Any) -> list[Piece]:
     """"Emily Hawthorne" (a given name then capitalised words), "analyst Paul Iddon", "Mr Smith"."""
-    after_title = {p.end for p in pieces if p.kind == "sector" and p.sector.role in _TITLE_ROLES}
+    after_title = {p.end for p in pieces if p.sector is not None and p.sector.role in _TITLE_ROLES}
     after_title |= {t.i + 1 for t in doc if t.text in kb.markers}
     out: list[Piece] = []
     i = 0
@@ -107,8 +107,8 @@ def _capitalised(tok: Any) -> bool:
 def link(doc: Any, pieces: list[Piece], kb: Any, day: Any) -> list[Piece]:
     """Give every person piece an entity id, linking surnames to full names in the article, and
     add pieces for surnames of unknown persons ("Iddon said")."""
-    full_kb = {}  # short key -> person id, from full names in the article
-    full_unknown = {}  # surname key -> (entity, full name)
+    full_kb: dict[str, str] = {}  # short key -> person id, from full names in the article
+    full_unknown: dict[str, tuple[str, str]] = {}  # surname key -> (entity, full name)
     for p in pieces:
         if p.kind == "person" and p.end - p.start >= 2:
             full_unknown.setdefault(key(doc[p.end - 1].text), (f"~person:{slug(p.text)}", p.text))
