@@ -6,10 +6,14 @@ the date (`dates`), the place (`places`) and the speaker (`attribution`), and as
 `Event`s with their evidence and a confidence.
 
 Actor policy: an event needs a source or a target that is a political actor (an actor with a
-country, an organisation or a CAMEO code). Events whose two sides are both empty or both
-non-political ("an explosion killed two people") are dropped. A side that resolves to a place
-("shelled areas of Kharkiv") stands for the place's country. Source and target are never the
-same entity.
+country or an intergovernmental organisation). Events whose two sides are both empty or both
+non-political ("an explosion killed two people") are dropped. Events other than protest, force
+posture, coercion and violence (roots 14, 15, 17-20: `sourceless_roots` in cues.yaml) also need
+a source in the text, someone who acts: "a trip to the White House" is no visit event. A natural
+force is no source ("an earthquake struck ..."). A side that resolves to a place ("shelled areas
+of Kharkiv") stands for the place's country; a sector with no country ("civilians",
+"protesters") takes the country of the event's location. Source and target are never the same
+entity.
 
 Confidence starts from the pattern's prior and is lowered for each weaker link: an actor found
 through a modifier, a pronoun, a place or a deep search, a missing side, a governor chain, a
@@ -367,7 +371,7 @@ class Coder:
             target = _localise(self._actor(pair.target, on), location, roles)
             if not (political(source) or political(target)):
                 continue
-            if not political(source) and row.root not in self._sourceless:
+            if source is None and row.root not in self._sourceless:
                 continue  # "a trip to the White House": a visit needs a visitor
             conf = _confidence(f, p, pair, modality)
             out.append(Event(
