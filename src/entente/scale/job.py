@@ -45,7 +45,7 @@ PROGRESS_EVERY_S = 0.5
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def as_shard(item: Shard | str) -> Shard:
