@@ -197,7 +197,7 @@ class Coder:
         if not f.patterns:
             sides = self._sides(f, None, ctx)
             if not sides.targets:
-                sides = Sides(sides.sources, self._complement_targets(f, ctx))
+                sides = Sides(sides.sources, self._complement_targets(f.head, ctx))
             # A bare intent ("pledged joint efforts") needs someone it is addressed to.
             ok = (any(political(x.mention.actor) for x in sides.targets)
                   or sum(political(x.mention.actor) for x in sides.sources) >= 2)
@@ -214,11 +214,13 @@ class Coder:
             return p, sides
         return None
 
-    def _complement_targets(self, f: Frame, ctx: Context) -> list[Filler]:
-        """For a governor with no coded complement ("offered to lead a mission *in Haiti*"):
-        the first actor among the complement clause's object and prepositional phrases."""
-        for comp in sx.kids(f.head, "xcomp", "ccomp"):
-            heads = sx.objects(comp) + [c for prep in ("to", "in", "with", "for")
+    def _complement_targets(self, head: Token, ctx: Context) -> list[Filler]:
+        """For a governor with no coded complement ("offered to lead a mission *in Haiti*",
+        "threatened to cut off electricity *to Nakhichevan*"): the first actor among the
+        complement clause's object and prepositional phrases."""
+        for comp in sx.kids(head, "xcomp", "ccomp") + [
+                c for c in sx.kids(head, "advcl") if sx.case_word(c) == "to"]:
+            heads = sx.objects(comp) + [c for prep in ("to", "against", "on", "in", "with", "for")
                                         for c in sx.prep_objects(comp, prep)]
             found = _flat(ctx.actors.groups(heads))
             if found:
@@ -334,6 +336,8 @@ class Coder:
     def _slot(self, t: Token, slot: str, passive: bool, ctx: Context) -> list[Filler]:
         if slot == "head_subject" or (slot == "subj" and not passive and sx.is_nominal(t)):
             return _flat(ctx.actors.groups(_head_subject(t, self._light)))
+        if slot == "comp":
+            return self._complement_targets(t, ctx)
         if slot == "comp_subj":
             heads = [s for c in sx.kids(t, "ccomp", "xcomp") for s in sx.kids(c, *sx.SUBJ)]
             return _flat(ctx.actors.groups(heads))
@@ -366,6 +370,9 @@ class Coder:
         evidence = _evidence(f, ctx.sent, p, code)
         out = []
         roles = self._localised
+        if row.root == "14" and location is not None and location.country:
+            pairs = [p if p.target is not None else p._replace(target=_place_filler(location))
+                     for p in pairs]
         for pair in pairs:
             source = _localise(self._actor(pair.source, on), location, roles)
             target = _localise(self._actor(pair.target, on), location, roles)
@@ -416,6 +423,16 @@ def msgspec_replace(ev: Event, **changes: Any) -> Event:
 
 def _akey(a: Actor | None) -> tuple[str | None, ...] | None:
     return None if a is None else (a.id, a.code, a.country, a.org, a.text)
+
+
+def _place_filler(location: Location) -> Filler:
+    """A protest with no named target is aimed at the authorities of the place it happens in
+    ("thousands demonstrated in Kirkuk", "prisoners rioted at a jail in Dili")."""
+    actor = Actor(text=location.name, name=location.name, code=location.country,
+                  country=location.country)
+    mention = Mention(start=0, end=0, char_start=0, char_end=0, actor=actor, kind="place",
+                      type="place")
+    return Filler(mention, -1, "place")
 
 
 def _localise(actor: Actor | None, location: Location | None,

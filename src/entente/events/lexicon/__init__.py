@@ -33,7 +33,7 @@ __all__ = ["Cues", "Governor", "Lexicon", "Pattern"]
 FILES = ("classes.yaml", "verbs.yaml", "nouns.yaml", "governors.yaml", "cues.yaml")
 # Argument slots a pattern may name: grammatical relations, or any preposition ("with", "to" ...).
 RELATION_SLOTS = frozenset({"subj", "obj", "iobj", "poss", "agent", "amod", "compound", "between",
-                            "comp_subj", "head_subject"})
+                            "comp_subj", "head_subject", "comp"})
 MAP_SPECIALS = frozenset({"=", "=?", "=!", "-"})
 
 
