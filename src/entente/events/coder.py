@@ -74,7 +74,7 @@ class Context(NamedTuple):
     """What the coder knows about the sentence being coded."""
 
     sent: Any
-    index: int
+    n: int
     article: Article
     published: date | None
     actors: ActorIndex
@@ -158,7 +158,7 @@ class Coder:
                 if key in seen or (ev.reciprocal and rkey in seen):
                     continue
                 seen.add(key)
-                out.append(msgspec_replace(ev, id=f"{ctx.article.id}:{ctx.index}:{len(out)}"))
+                out.append(msgspec_replace(ev, id=f"{ctx.article.id}:{ctx.n}:{len(out)}"))
         return out
 
     # -- one frame ----------------------------------------------------------------------------
@@ -382,7 +382,7 @@ class Coder:
                 continue  # "a trip to the White House": a visit needs a visitor
             conf = _confidence(f, p, pair, modality)
             out.append(Event(
-                id="", sentence=ctx.index, text=ctx.sent.text, source=source, target=target,
+                id="", sentence=ctx.n, text=ctx.sent.text, source=source, target=target,
                 cameo=code, root=row.root, quad_class=row.quad_class, goldstein=row.goldstein,
                 plover=Plover(type=row.plover_type, mode=row.plover_mode), modality=modality,
                 date=when, date_from=date_from, location=location,  # type: ignore[arg-type]
@@ -541,8 +541,10 @@ def _pairs(sides: Sides, reciprocal: bool) -> list[Pair]:
     if reciprocal and not src and len(tgt) >= 2:
         return [Pair(a, b, True) for a, b in combinations(tgt, 2)]
     out = []
-    for s in src or [None]:
-        for t in tgt or [None]:
+    sources: list[Filler | None] = list(src) or [None]
+    targets: list[Filler | None] = list(tgt) or [None]
+    for s in sources:
+        for t in targets:
             if s is not None and t is not None and s.key == t.key:
                 continue
             out.append(Pair(s, t, reciprocal and s is not None and t is not None))

@@ -147,7 +147,8 @@ def _absolute(kind: str, g: dict[str, str | None]) -> tuple[str | None, str]:
     year = int(g["year"] or 0)
     if kind == "year":
         return f"{year:04d}", "year"
-    month = int(g["mnum"]) if g.get("mnum") else MONTHS[(g["month"] or "").lower()]
+    mnum = g.get("mnum")
+    month = int(mnum) if mnum else MONTHS[(g.get("month") or "").lower()]
     if kind == "my":
         return f"{year:04d}-{month:02d}", "month"
     day = _valid(year, month, int(g["day"] or 0))

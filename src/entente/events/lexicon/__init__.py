@@ -152,8 +152,8 @@ _LineLoader.add_implicit_resolver(
 )
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping: dict[Any, Any] = loader.construct_mapping(node, deep=True)
     mapping.setdefault("line", node.start_mark.line + 1)
     return mapping
 
@@ -291,11 +291,14 @@ class Lexicon:
                 if rname != "line":
                     recoders[rname] = {str(k): str(v) for k, v in table.items() if k != "line"}
             if "cues" in data:
-                raw_cues = {k: (v if isinstance(v, dict) else _as_list(v))
-                            for k, v in data["cues"].items() if k != "line"}
-                if isinstance(raw_cues.get("irregular"), dict):
-                    raw_cues["irregular"] = {str(k): str(v) for k, v in raw_cues["irregular"].items()
-                                             if k != "line"}
+                raw_cues: dict[str, Any] = {}
+                for k, v in data["cues"].items():
+                    if k == "line":
+                        continue
+                    if isinstance(v, dict):
+                        raw_cues[k] = {str(a): str(b) for a, b in v.items() if a != "line"}
+                    else:
+                        raw_cues[k] = _as_list(v)
                 cues = _entry(Cues, raw_cues, name)
         if cues is None:
             raise KnowledgeBaseError("no `cues` section found", where=texts[0][0] if texts else "")
