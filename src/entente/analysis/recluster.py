@@ -48,16 +48,13 @@ from entente.store.keys import cluster_id
 
 Block = tuple[str, str, str]
 
-_PRECISION = "coalesce(e.date_precision, CASE WHEN a.published_day IS NOT NULL THEN 'day' END)"
-_START = "coalesce(e.date_start, a.published_day)"
-MENTION_SQL = f"""
+MENTION_SQL = """
     e.event_id, e.article_id, e.modality, e.pair_a, e.pair_b, e.root, e.base, e.cameo,
     e.goldstein, e.quad_class, e.src_key, e.tgt_key, coalesce(e.reciprocal, false),
-    {_PRECISION}, {_START}, coalesce(e.date_end, a.published_day), e.loc_name, e.loc_country,
-    e.loc_lat, e.loc_lon, coalesce(e.in_lead, false), a.published, a.published_day, a.url,
-    a.source_key"""
+    e.day_precision, e.day, e.day_end, e.loc_name, e.loc_country, e.loc_lat, e.loc_lon,
+    coalesce(e.in_lead, false), a.published, a.published_day, a.url, a.source_key"""
 _N = 25  # columns of a Mention
-_RANK_SQL = f"CASE {_PRECISION} WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END"
+_RANK_SQL = "CASE e.day_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END"
 
 _BY_ARTICLE = f"""
     SELECT {MENTION_SQL}, l.cluster_id
@@ -66,26 +63,36 @@ _BY_ARTICLE = f"""
     WHERE e.pair_a IS NOT NULL AND e.article_id IN (SELECT unnest(?::VARCHAR[]))"""
 
 _BLOCK_ON = "x.pair_a = r.pair_a AND x.pair_b = r.pair_b AND x.root = r.root"
-_END = "coalesce(e.date_end, a.published_day)"
 # a row of _regions is a date span of one block (lo/hi NULL: the block's undated mentions)
-_IN_REGION = f"""(CASE WHEN r.lo IS NULL THEN {_START} IS NULL
-                      ELSE {_START} <= r.hi AND {_END} >= r.lo END)"""
+_IN_REGION = """(CASE WHEN r.lo IS NULL THEN x.day IS NULL
+                      ELSE x.day <= r.hi AND x.day_end >= r.lo END)"""
 
-# from P on (coarsely, by rank and start day; refined in Python), and every unasserted mention
+# From P on (coarsely, by rank and start day; refined in Python), and every unasserted mention.
+# The events are picked first, by id on their own columns, and only then read whole and joined to
+# their articles (an equi-join then a filter: a SEMI JOIN with range conditions compares every
+# pair, and carrying whole rows through the join costs four times as much).
 _TAIL = f"""
+    WITH picked AS (
+        SELECT DISTINCT e.event_id FROM events e
+        JOIN _regions r ON {_BLOCK_ON.replace("x.", "e.")}
+        WHERE {_IN_REGION.replace("x.", "e.")}
+            AND (e.modality <> 'asserted' OR {_RANK_SQL} > r.p_rank
+                 OR ({_RANK_SQL} = r.p_rank AND (e.day >= r.p_start OR e.day IS NULL
+                                                 OR r.p_start IS NULL))))
     SELECT {MENTION_SQL}, l.cluster_id
-    FROM events e JOIN articles a USING (article_id)
-    LEFT JOIN event_clusters l ON l.event_id = e.event_id
-    SEMI JOIN _regions r ON {_BLOCK_ON.replace("x.", "e.")} AND {_IN_REGION}
-        AND (e.modality <> 'asserted' OR {_RANK_SQL} > r.p_rank
-             OR ({_RANK_SQL} = r.p_rank AND ({_START} >= r.p_start OR {_START} IS NULL
-                                             OR r.p_start IS NULL)))"""
-
-_LEADERS = f"""
-    SELECT {MENTION_SQL}
-    FROM clusters c JOIN events e ON e.event_id = c.leader_event_id
+    FROM picked p JOIN events e ON e.event_id = p.event_id
     JOIN articles a ON a.article_id = e.article_id
-    SEMI JOIN _regions r ON {_BLOCK_ON.replace("x.", "c.")} AND {_IN_REGION}"""
+    LEFT JOIN event_clusters l ON l.event_id = e.event_id"""
+
+# A cluster row carries its leader's dates (`day`, `date_end`), so leaders are picked there.
+_LEADERS = f"""
+    WITH picked AS (
+        SELECT DISTINCT c.leader_event_id FROM clusters c
+        JOIN _regions r ON {_BLOCK_ON.replace("x.", "c.")}
+        WHERE {_IN_REGION.replace("x.day_end", "c.date_end").replace("x.", "c.")})
+    SELECT {MENTION_SQL}
+    FROM picked p JOIN events e ON e.event_id = p.leader_event_id
+    JOIN articles a ON a.article_id = e.article_id"""
 
 _MEMBERS = f"""
     SELECT {MENTION_SQL}, l.cluster_id, l.counted, l.score

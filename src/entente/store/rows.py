@@ -55,7 +55,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
         ("event_id", S), ("article_id", S), ("seq", INT), ("sentence", INT), ("text", S),
         ("cameo", S), ("root", S), ("base", S), ("quad_class", pa.int8()), ("goldstein", F),
         ("plover_type", S), ("plover_mode", S), ("modality", S), ("date", S), ("date_from", S),
-        ("date_precision", S), ("date_start", D), ("date_end", D), ("day", D),
+        ("date_precision", S), ("date_start", D), ("date_end", D), ("day", D), ("day_end", D),
+        ("day_precision", S),
         *_actor_types("src_"), *_actor_types("tgt_"), ("src_key", S), ("tgt_key", S),
         ("pair_a", S), ("pair_b", S), ("loc_name", S), ("loc_country", S), ("loc_lat", F),
         ("loc_lon", F), ("has_attribution", B), ("attr_speaker", S), ("attr_cites", LS),
@@ -101,6 +102,16 @@ def _sentence_text(record: ArticleRecord, index: int) -> str | None:
     return None
 
 
+def _span(ev: Event, record: ArticleRecord) -> tuple[Any, Any, Any]:
+    """The days an event is counted on (its own date at its precision, else the day the article
+    was published) and that precision: what time series and clusters use."""
+    rng = date_range(ev.date)
+    if rng is not None:
+        return rng.start, rng.end, rng.precision
+    day = published_day(record.published)
+    return day, day, "day" if day else None
+
+
 def _event_row(record: ArticleRecord, seq: int, ev: Event, lead_end: int) -> tuple[Any, ...]:
     rng = date_range(ev.date)
     src, tgt = actor_key(ev.source), actor_key(ev.target)
@@ -112,8 +123,7 @@ def _event_row(record: ArticleRecord, seq: int, ev: Event, lead_end: int) -> tup
         ev.id, record.article_id, seq, ev.sentence, text, ev.cameo, ev.root, ev.cameo[:3],
         ev.quad_class, ev.goldstein, ev.plover.type, ev.plover.mode, ev.modality, ev.date,
         ev.date_from, rng.precision if rng else None, rng.start if rng else None,
-        rng.end if rng else None,
-        rng.start if rng else published_day(record.published),
+        rng.end if rng else None, *_span(ev, record),
         *_actor_values(ev.source), *_actor_values(ev.target), src, tgt, pair[0], pair[1],
         loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
         loc.lon if loc else None, att is not None, att.speaker if att else None,

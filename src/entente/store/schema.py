@@ -59,7 +59,7 @@ DDL = {
             sentence INTEGER, text VARCHAR, cameo VARCHAR, root VARCHAR, base VARCHAR,
             quad_class TINYINT, goldstein DOUBLE, plover_type VARCHAR, plover_mode VARCHAR,
             modality VARCHAR, date VARCHAR, date_from VARCHAR, date_precision VARCHAR,
-            date_start DATE, date_end DATE, day DATE,
+            date_start DATE, date_end DATE, day DATE, day_end DATE, day_precision VARCHAR,
             {_actor_cols("src_")},
             {_actor_cols("tgt_")},
             src_key VARCHAR, tgt_key VARCHAR, pair_a VARCHAR, pair_b VARCHAR,
@@ -131,7 +131,8 @@ def _migrate_0_to_1(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"ALTER TABLE articles ADD COLUMN IF NOT EXISTS {column} VARCHAR")
     for column, kind in (("reciprocal", "BOOLEAN DEFAULT false"),
                          ("date_precision", "VARCHAR"), ("date_start", "DATE"),
-                         ("date_end", "DATE"), ("day", "DATE"), ("src_key", "VARCHAR"),
+                         ("date_end", "DATE"), ("day", "DATE"), ("day_end", "DATE"),
+                         ("day_precision", "VARCHAR"), ("src_key", "VARCHAR"),
                          ("tgt_key", "VARCHAR"), ("pair_a", "VARCHAR"), ("pair_b", "VARCHAR"),
                          ("in_lead", "BOOLEAN")):
         con.execute(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {column} {kind}")
