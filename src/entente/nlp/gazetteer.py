@@ -40,6 +40,8 @@ class Gazetteer(msgspec.Struct, frozen=True):
     names: tuple[Name, ...] = ()
     loc_heads: frozenset[str] = frozenset()
     trailing_titles: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     not_entities: frozenset[str] = frozenset()
 
@@ -73,6 +75,8 @@ def load_gazetteer(data_dir: Path = DATA_DIR, *, use_kb: bool = True) -> Gazette
         names=tuple(dedupe(names)),
         loc_heads=frozenset(data.get("loc_heads", ())),
         trailing_titles=frozenset(data.get("trailing_titles", ())),
+        org_heads=frozenset(data.get("org_heads", ())),
+        given_names=kb_given_names() if use_kb else frozenset(),
         person_titles=frozenset(data.get("person_titles", ())),
         not_entities=frozenset(data.get("not_entities", ())),
     )
@@ -127,6 +131,16 @@ def kb_names() -> tuple[Name, ...]:
     for path in sorted((root / "offices").glob("*.csv")):
         names.extend(person_names(path))
     return tuple(names)
+
+
+@lru_cache(maxsize=1)
+def kb_given_names() -> frozenset[str]:
+    """The knowledge base's common given names (kb/given_names.txt), for unknown persons."""
+    path = Path(str(resources.files("entente.actors") / "kb" / "given_names.txt"))
+    if not path.is_file():
+        return frozenset()
+    words = path.read_text(encoding="utf-8").split("\n")
+    return frozenset(w for line in words if not line.startswith("#") for w in line.split())
 
 
 def country_names(entries: Mapping[str, Any]) -> Iterator[Name]:
