@@ -34,11 +34,12 @@ from entente.events import codebook as cb
 from entente.events import syntax as sx
 from entente.events.arguments import NOUN_SOURCE_SLOTS, ActorIndex, Filler, slot_heads
 from entente.events.attribution import Attributed, attribute
-from entente.events.dates import DateMatch, find
+from entente.events.dates import DateMatch
 from entente.events.lexicon import Lexicon, Pattern
 from entente.events.modality import assess
-from entente.events.places import locate, where_antecedent
+from entente.events.places import locate
 from entente.events.syntax import Token
+from entente.events.timing import as_date, event_date, own_date, sentence_dates
 from entente.events.triggers import Frame, frames
 from entente.records import (
     Actor,
@@ -141,14 +142,14 @@ class Coder:
         events: list[Event] = []
         for n, sent in enumerate(doc.sents):
             ctx = Context(sent, n, article, published, index, quotes,
-                          _dates(sent, published, False), _dates(sent, published, True))
+                          sentence_dates(sent, published, False), sentence_dates(sent, published, True))
             events += self.code_sentence(ctx, skip)
         return events
 
     def code_sentence(self, ctx: Context, skip: set[int]) -> list[Event]:
         found = frames(ctx.sent, self.lexicon, skip)
         nouns = {f.trigger.i for f in found if not sx.is_verbal(f.trigger)}
-        own_dates = {f.trigger.i: _own_date(f, ctx, nouns) for f in found}
+        own_dates = {f.trigger.i: own_date(f, ctx, nouns) for f in found}
         out: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
         for f in found:
@@ -182,7 +183,7 @@ class Coder:
                                            attributed)
         if code is None:
             return []
-        when, date_from = _event_date(f, ctx, own_dates, found, verdict.future)
+        when, date_from = event_date(f, ctx, own_dates, found, verdict.future)
         reciprocal = pattern.reciprocal if pattern else not sides.targets
         pairs = _pairs(sides, reciprocal)
         return self._assemble(f, ctx, pattern, code, modality, pairs, when, date_from, attributed,
@@ -365,7 +366,7 @@ class Coder:
         row = self.codebook.get(code)
         if row is None:
             return []
-        on = _as_date(when)
+        on = as_date(when)
         location = locate(f.trigger, ctx.actors, self.kb) or self._target_place(pairs)
         evidence = _evidence(f, ctx.sent, p, code)
         out = []
@@ -573,87 +574,3 @@ def _evidence(f: Frame, sent: Any, p: Pattern | None, code: str) -> Evidence:
     end = last.idx + len(last.text) - base
     rule = "+".join([g.id for g in f.governors] + ([p.id] if p else []))
     return Evidence(trigger=sent.text[start:end], start=start, end=end, rule=rule or code)
-
-
-# -- dates --------------------------------------------------------------------------------------
-def _dates(sent: Any, published: date | None, future: bool) -> list[tuple[DateMatch, Token]]:
-    out = []
-    for m in find(sent.text, published, future):
-        toks = [t for t in sent if m.start <= t.idx - sent.start_char < m.end]
-        if not toks:
-            continue
-        inside = {t.i for t in toks}
-        head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[0])
-        out.append((m, head))
-    return out
-
-
-def _attached(head: Token, f: Frame, nouns: set[int]) -> bool:
-    """Does a date expression headed at `head` modify this frame's clause? Not when another
-    event noun comes first on the way up ("reached new heights following *October's clashes*")."""
-    targets = set(f.tokens) | {f.trigger.i}
-    carrier = f.trigger.head
-    if (not sx.is_verbal(f.trigger) and carrier is not f.trigger and sx.is_verbal(carrier)
-            and sx.dep(f.trigger) in ("obj", "nsubj", "nsubj:pass")):
-        targets.add(carrier.i)
-    for a in sx.ancestors(head, 6):
-        if a.i in targets:
-            return True
-        if sx.is_verbal(a) or a.i in nouns:
-            return False
-    return False
-
-
-def _own_date(f: Frame, ctx: Context, nouns: set[int]) -> DateMatch | None:
-    for m, head in ctx.past_dates:
-        if _attached(head, f, nouns - {f.trigger.i}):
-            return m
-    return None
-
-
-def _event_date(f: Frame, ctx: Context, own: dict[int, DateMatch | None], found: list[Frame],
-                future: bool) -> tuple[str | None, str | None]:
-    match = own.get(f.trigger.i)
-    if match is not None and future:
-        match = next((m for m, _ in ctx.future_dates if m.start == match.start), match)
-    if match is None:
-        match = _inherited(f, own, found)
-    if match is not None and match.value is not None:
-        return match.value, "text"
-    if match is not None and match.relative:
-        return None, None  # a relative date with no publication date: unknown, never guessed
-    if ctx.published is not None:
-        return ctx.published.isoformat(), "published"
-    return None, None
-
-
-def _inherited(f: Frame, own: dict[int, DateMatch | None], found: list[Frame]) -> DateMatch | None:
-    """An undated event in a clause hanging on a dated event ("October's clashes in the region,
-    *where* Turkish support proved crucial") shares its date."""
-    owner = {i: fr.trigger.i for fr in found for i in fr.tokens}
-    antecedent = where_antecedent(f.trigger)
-    chains = [list(sx.ancestors(f.trigger, 8))]
-    if antecedent is not None:
-        chains.insert(0, [antecedent, *sx.ancestors(antecedent, 8)])
-    for chain in chains:
-        for a in chain:
-            if a.i in owner and own.get(owner[a.i]) is not None and owner[a.i] != f.trigger.i:
-                return own[owner[a.i]]
-            if sx.dep(a) in ("ccomp", "parataxis"):
-                break
-    return None
-
-
-def _as_date(value: str | None) -> date | None:
-    """A day inside an ISO date of any precision, for resolving office holders."""
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        if len(parts) == 1:
-            return date(int(parts[0]), 7, 1)
-        if len(parts) == 2:
-            return date(int(parts[0]), int(parts[1]), 15)
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
