@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Coref", "resolve"]
 
 WINDOW_SENTS = 3
+IT_WINDOW_SENTS = 1  # "it" reaches back one sentence only: it is too often not an actor
 NOMINAL_WINDOW_SENTS = 6
 PLEONASTIC_NEXT = frozenset({"be", "is", "was", "'s", "’s", "seems", "seemed", "appears",
                              "appeared", "remains", "remained", "has", "had", "will", "would"})
@@ -103,12 +104,15 @@ class Coref:
                    for k in range(i + 2, min(len(doc), i + 7)))
 
     def _resolve_pronoun(self, i: int, p: Pronoun) -> None:
-        cands = self._candidates(i, WINDOW_SENTS)
+        neuter = p.gender in ("n", "any")
+        cands = self._candidates(i, IT_WINDOW_SENTS if p.gender == "n" else WINDOW_SENTS)
         banned = self._clause_subject(i) if p.case == "obj" else None
         scored = []
         for m, e in cands:
-            if e is banned or not self._agrees(e, p):
+            if e is banned or not self._agrees(e, p) or self._modifier(m):
                 continue
+            if p.gender == "n" and e.type == "country" and not self._is_subject(m):
+                continue  # "Turkey said it ...": a country is "it" when it was the subject
             scored.append((self._score(i, m, e, p), m, e))
         if p.number != "sg" and p.gender == "any":
             pair = self._coordination(i)
@@ -117,8 +121,38 @@ class Coref:
                     self._emit(i, i + 1, e, "pronoun")
                 return
         if scored:
-            _, _, e = max(scored, key=lambda s: s[0])
+            _, m, e = max(scored, key=lambda s: s[0])
+            if neuter and not self._cue_subject_at(i) and self._blocked(m, i, p):
+                return  # "it"/"they" more likely means the plain noun subject in between
             self._emit(i, i + 1, e, "pronoun")
+
+    def _modifier(self, m: Mention) -> bool:
+        """A mention that modifies a noun ("the Afghan team") is not what a pronoun points to."""
+        doc = self.view.doc
+        return m.end < len(doc) and doc[m.end].tag_ in ("NN", "NNS") and m.kind != "pronoun"
+
+    def _blocked(self, m: Mention, i: int, p: Pronoun) -> bool:
+        """Whether a subject noun that names no actor sits between the antecedent and the
+        pronoun and agrees with it ("The report ... it", "the children ... they")."""
+        doc = self.view.doc
+        want = ("NN",) if p.number == "sg" else ("NNS",) if p.number == "pl" else ("NN", "NNS")
+        for k in range(m.end, i):
+            t = doc[k]
+            if t.tag_ in want and not self.table.at(k) and self._noun_subject(k):
+                return True
+        return False
+
+    def _noun_subject(self, k: int) -> bool:
+        """The head noun of a subject: the parser says so, or a finite verb follows its phrase."""
+        doc, view = self.view.doc, self.view
+        if doc[k].dep_.startswith("nsubj"):
+            return True
+        j = k + 1
+        if j < len(doc) and doc[j].tag_.startswith("NN"):
+            return False  # not the head
+        while j < len(doc) and (doc[j].tag_.startswith("RB") or doc[j].tag_ == "MD"):
+            j += 1
+        return j < len(doc) and view.is_finite(doc[j])
 
     def _agrees(self, e: Entity, p: Pronoun) -> bool:
         if e.type is None:  # a name of unknown kind: a person or a body, not a group of people
