@@ -40,6 +40,8 @@ def _candidates(trigger: Token) -> list[Token]:
     # "killed fifteen worshippers *at a mosque in Kabul*": locatives inside the object phrase.
     carriers += [c for o in sx.objects(trigger) for c in sx.conjuncts(o)]
     carriers += sx.agent(trigger) + sx.kids(trigger, *sx.SUBJ)
+    if sx.is_nominal(trigger):  # "talks with Japan's prime minister *in Tokyo*"
+        carriers += sx.kids(trigger, "nmod")
     for c in carriers:
         for prep in LOCATIVE:
             out += [h for h in sx.prep_objects(c, prep) if h.i != trigger.i]

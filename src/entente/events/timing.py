@@ -51,6 +51,12 @@ def _attached(head: Token, f: Frame, nouns: set[int]) -> bool:
             return True
         if sx.is_verbal(a) or a.i in nouns:
             return False
+    # "*In 2020*, Turkey provided drones": a parse that hangs the clause on the date
+    for a in sx.ancestors(f.trigger, 3):
+        if a.i == head.i:
+            return True
+        if sx.is_verbal(a):
+            return False
     return False
 
 
