@@ -33,10 +33,15 @@ def events(out) -> list[bytes]:
 
 
 def test_dask_gives_the_events_of_a_local_run(client, light, feeds, expected, tmp_path):
+    from test_scale_local import Recorder
+
     code_dataset(feeds, str(tmp_path / "local"), config=LIGHT, shard_bytes=500, engine=light)
+    progress = Recorder()
     summary = code_dataset(feeds, str(tmp_path / "dask"), config=LIGHT, shard_bytes=500,
-                           client=client)
+                           client=client, progress=progress)
     assert not summary.failed_shards and summary.shards > 2
+    for kind in ("done", "update"):  # every shard reports its counts as it ends, then is done
+        assert len({e[1] for e in progress.events if e[0] == kind}) == summary.shards
     assert events(tmp_path / "dask") == events(tmp_path / "local") != []
     assert [to_json(r) for r in read_dataset(str(tmp_path / "dask"))] == expected
     hosts = {json.loads((tmp_path / "dask" / f"part-{i:05d}.manifest.json").read_text())["pid"]

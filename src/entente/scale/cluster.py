@@ -18,18 +18,22 @@ fails with an exception is retried `RETRIES` times, then the shard is reported a
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Sequence
 from typing import Any
 
+import msgspec
+
 from entente.errors import EntenteError, UsageError
 from entente.scale.engines import engine_for, single_threaded_blas
 from entente.scale.job import code_shard
-from entente.scale.manifest import Manifest, ShardConfig
+from entente.scale.manifest import Counts, Manifest, ShardConfig
 from entente.scale.outdir import is_url
 from entente.scale.shards import Shard
 
 RETRIES = 2
+POLL_S = 0.2
 
 
 def _import_distributed() -> Any:
@@ -47,9 +51,18 @@ def _warm(config: ShardConfig) -> int:
     return os.getpid()
 
 
-def _task(shard: Shard, out_dir: str, config: ShardConfig) -> Manifest:
+def _task(shard: Shard, out_dir: str, config: ShardConfig, updates: str | None) -> Manifest:
     single_threaded_blas()
-    return code_shard(shard, out_dir, config)
+    report = None
+    if updates is not None:  # progress within the shard, through the scheduler (small lists)
+        from distributed import Queue
+
+        queue = Queue(updates)
+
+        def report(name: str, counts: Counts) -> None:
+            queue.put([name, *msgspec.structs.astuple(counts)])
+
+    return code_shard(shard, out_dir, config, on_progress=report)
 
 
 def open_client(address: str, *, workers: int | None = None) -> tuple[Any, Any]:
@@ -83,9 +96,12 @@ def run_dask(shards: Sequence[Shard], out_dir: str, config: ShardConfig, *,
     try:
         client.run(_warm, config)
         run = uuid.uuid4().hex[:8]
-        futures = {client.submit(_task, s, out_dir, config, key=f"entente-{s.name}-{run}",
-                                 pure=False, retries=RETRIES): s for s in shards}
-        return _collect(distributed, futures, progress)
+        updates = distributed.Queue(f"entente-progress-{run}", client=client) \
+            if progress is not None else None
+        futures = {client.submit(_task, s, out_dir, config, updates and updates.name,
+                                 key=f"entente-{s.name}-{run}", pure=False,
+                                 retries=RETRIES): s for s in shards}
+        return _collect(distributed, futures, progress, updates)
     finally:
         if own:
             client.close()
@@ -93,19 +109,36 @@ def run_dask(shards: Sequence[Shard], out_dir: str, config: ShardConfig, *,
                 cluster.close()
 
 
-def _collect(distributed: Any, futures: dict[Any, Shard],
-             progress: Any) -> tuple[dict[str, Manifest], dict[str, str]]:
+def _collect(distributed: Any, futures: dict[Any, Shard], progress: Any,
+             updates: Any) -> tuple[dict[str, Manifest], dict[str, str]]:
     manifests: dict[str, Manifest] = {}
     failed: dict[str, str] = {}
-    for future in distributed.as_completed(list(futures)):
-        shard = futures[future]
-        try:
-            manifests[shard.name] = m = future.result()
-        except Exception as exc:  # KilledWorker, or the task's own error after its retries
-            failed[shard.name] = f"{type(exc).__name__}: {exc}"
-            if progress is not None:
-                progress.shard_failed(shard.name, failed[shard.name])
-            continue
-        if progress is not None:
-            progress.shard_done(m)
+    pending = distributed.as_completed(list(futures))
+    while not pending.is_empty():
+        for future in pending.next_batch(block=False) if pending.has_ready() else []:
+            _settle(futures[future], future, manifests, failed, progress)
+        _drain(updates, progress)
+        if not pending.has_ready():
+            time.sleep(POLL_S)
+    _drain(updates, progress)
     return manifests, failed
+
+
+def _settle(shard: Shard, future: Any, manifests: dict[str, Manifest], failed: dict[str, str],
+            progress: Any) -> None:
+    try:
+        manifests[shard.name] = m = future.result()
+    except Exception as exc:  # KilledWorker, or the task's own error after its retries
+        failed[shard.name] = f"{type(exc).__name__}: {exc}"
+        if progress is not None:
+            progress.shard_failed(shard.name, failed[shard.name])
+        return
+    if progress is not None:
+        progress.shard_done(m)
+
+
+def _drain(updates: Any, progress: Any) -> None:
+    if updates is None or progress is None or not updates.qsize():
+        return
+    for name, *counts in updates.get(batch=True):
+        progress.update(name, Counts(**dict(zip(Counts.__struct_fields__, counts, strict=True))))

@@ -184,7 +184,7 @@ class StoreLoad:
     known: int = 0
 
 
-def load_dataset(out_dir: str, db: str, *, batch: int = 500) -> StoreLoad:
+def load_dataset(out_dir: str, db: str, *, batch: int = 1000) -> StoreLoad:
     """Add a finished run's records to the DuckDB store at `db`, in input order, each article once.
     A record whose content the store already holds under another article id is left out (a
     duplicate, counted as `known`); the same article coded again replaces its old rows."""
