@@ -124,15 +124,18 @@ class ActorIndex:
         return found
 
     def deep(self, t: Token) -> list[Filler]:
-        """The first actor anywhere in the subtree of `t`, left to right."""
+        """The actors anywhere in the subtree of `t`, left to right, states and organisations
+        first ("an inquiry into the killing of civilians by *Myanmar's army*")."""
+        found: list[Filler] = []
         for tok in t.subtree:
-            found = self.at(tok.i)
-            if found:
-                return [Filler(m, tok.i, "deep") for m in found]
+            mentions = self.at(tok.i)
+            if mentions:
+                found += [Filler(m, tok.i, "deep") for m in mentions]
+                continue
             place = self.place(tok)
             if place is not None:
-                return [Filler(place, tok.i, "place")]
-        return []
+                found.append(Filler(place, tok.i, "place"))
+        return sorted(found, key=lambda f: not _political(f.mention))
 
     def groups(self, heads: Sequence[Token], deep: bool = False) -> list[list[Filler]]:
         """One group of fillers per coordinated conjunct of each head."""

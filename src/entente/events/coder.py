@@ -281,10 +281,11 @@ class Coder:
                              role="source")
         if not sources and f.head is not t:
             sources = self._fill(f.head, None, sx.is_nominal(f.head), False, ctx, role="source")
+        exclude = {s.key for s in sources}
         targets = self._governor_targets(f, ctx)
         if not targets:
             targets = self._fill(t, p.target if p and p.target else None, nominal, passive, ctx,
-                                 role="target")
+                                 role="target", exclude=exclude)
         if not targets and f.governors:
             # "rejected *Pakistan's* proposal for talks": the owner of a governing noun
             heads = [x for g in _governor_tokens(f) for x in sx.kids(g, "nmod:poss")]
@@ -313,7 +314,8 @@ class Coder:
         return []
 
     def _fill(self, t: Token, slots: list[str] | None, nominal: bool, passive: bool,
-              ctx: Context, role: str) -> list[Filler]:
+              ctx: Context, role: str, exclude: frozenset[str] | set[str] = frozenset()
+              ) -> list[Filler]:
         if slots is None:
             if role == "source":
                 slots = [*NOUN_SOURCE_SLOTS, "head_subject"] if nominal else ["subj"]
@@ -329,6 +331,8 @@ class Coder:
                 found = self._slot_on_head(t, slot, ctx)
             if slot == "between" and len(found) == 1:
                 found += _next_listed(ctx.actors, found[0], ctx.sent)
+            if slot.endswith("_deep"):
+                found = [f for f in found if f.key not in exclude][:1]
             if any(political(f.mention.actor) for f in found):
                 return found
             fallback = fallback or found  # a sector ("protesters") only if nothing better
@@ -371,7 +375,7 @@ class Coder:
         evidence = _evidence(f, ctx.sent, p, code)
         out = []
         roles = self._localised
-        if row.root == "14" and location is not None and location.country:
+        if row.root in ("14", "18", "19", "20") and location is not None and location.country:
             pairs = [p if p.target is not None else p._replace(target=_place_filler(location))
                      for p in pairs]
         for pair in pairs:
@@ -428,7 +432,8 @@ def _akey(a: Actor | None) -> tuple[str | None, ...] | None:
 
 def _place_filler(location: Location) -> Filler:
     """A protest with no named target is aimed at the authorities of the place it happens in
-    ("thousands demonstrated in Kirkuk", "prisoners rioted at a jail in Dili")."""
+    ("thousands demonstrated in Kirkuk"); an attack on a thing ("attacked an oil facility in Abu
+    Dhabi") is an attack on the country it stands in."""
     actor = Actor(text=location.name, name=location.name, code=location.country,
                   country=location.country)
     mention = Mention(start=0, end=0, char_start=0, char_end=0, actor=actor, kind="place",
