@@ -153,3 +153,27 @@ def test_one_name_gets_one_label_in_a_document(rules):
     ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON",
             "O", "O"]
     assert {e.label_ for e in comp(make(blank, words, pos, ents)).ents} == {"PERSON"}
+
+
+def test_titles_inside_a_name_split_it_into_organisation_and_person(rules):
+    blank, comp = rules
+    words = ["UN", "Secretary", "General", "Kofi", "Annan", "arrived", "."]
+    doc = make(blank, words, ["PROPN"] * 5 + ["VERB", "PUNCT"],
+               ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
+    assert labelled(comp(doc)) == [("UN", "ORG"), ("Kofi Annan", "PERSON")]
+
+
+def test_head_words_and_given_names_fix_the_label_of_unknown_names(rules):
+    blank, comp = rules
+    words = ["Emily", "Hawthorne", "of", "the", "Jamestown", "Foundation", "met", "Gloria", "."]
+    pos = ["PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    ents = ["B-LOC", "I-LOC", "O", "O", "B-LOC", "I-LOC", "O", "B-LOC", "O"]
+    assert labelled(comp(make(blank, words, pos, ents))) == [
+        ("Emily Hawthorne", "PERSON"), ("Jamestown Foundation", "ORG"), ("Gloria", "PERSON")]
+
+
+def test_a_missed_name_that_starts_with_a_given_name_is_a_person(rules):
+    blank, comp = rules
+    words = ["Yesterday", "Emily", "Hawthorne", "said", "so", "."]
+    doc = make(blank, words, ["NOUN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"], ["O"] * 6)
+    assert labelled(comp(doc)) == [("Emily Hawthorne", "PERSON")]

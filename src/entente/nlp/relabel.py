@@ -78,9 +78,10 @@ class Relabeller:
                     span_id=ent.id_ if same else "entente.trim")
 
     def looks_like_person(self, span: Span) -> bool:
-        """"Waheed Zaman": a known given name and capitalised words, ending in no place or
-        organisation word."""
-        return (len(span) >= 2 and span[0].text in self.g.given_names
+        """"Waheed Zaman", "Gloria": a known given name (and capitalised words), ending in no
+        place or organisation word. Places named like people ("Georgia") are in the knowledge
+        base, which is asked first."""
+        return (span[0].text in self.g.given_names
                 and all(t.text[:1].isupper() for t in span)
                 and span[-1].text not in self.g.org_heads
                 and span[-1].text not in self.g.loc_heads)
