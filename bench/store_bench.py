@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "store"))
 
-from factories import random_records  # noqa: E402
+from factories import random_records, renamed  # noqa: E402
 
 from entente.analysis.dyads import dyad  # noqa: E402
 from entente.analysis.events import list_events  # noqa: E402
@@ -110,6 +110,7 @@ def main() -> None:
             "bare_insert_s": round(bare_s, 2),
             "load_vs_bare_insert": round(load_s / bare_s, 2),
         }
+        results.update(small_batches(Path(tmp) / "store.duckdb", args.repeat))
         with open_store(Path(tmp) / "store.duckdb", read_only=True, hold=True) as store:
             results.update(queries(store, args.repeat))
             results["clusters"] = store.counts()["clusters"]
@@ -118,6 +119,19 @@ def main() -> None:
             results["dyad_ms_per_operation_open"] = round(timed(
                 lambda: dyad(cold, "TUR", "AZE"), args.repeat)[0], 1)
     report(results)
+
+
+def small_batches(path: Path, repeat: int) -> dict[str, Any]:
+    """What `entente code --db` does: add 64 articles at a time to the full store."""
+    times = []
+    with open_store(path, hold=True) as store:
+        for k in range(repeat):
+            batch = renamed(random_records(64, seed=1000 + k), f"new{k}-")
+            start = time.perf_counter()
+            store.add(batch)
+            times.append((time.perf_counter() - start) * 1000)
+    ms = statistics.median(times)
+    return {"add_64_articles_ms": round(ms, 1), "add_64_articles_events_per_s": round(320 / ms * 1000)}
 
 
 def queries(store: Any, repeat: int) -> dict[str, Any]:
