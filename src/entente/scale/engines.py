@@ -12,6 +12,8 @@ import importlib
 import os
 import threading
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,23 @@ def single_threaded_blas() -> None:
     """Ask BLAS for one thread in this process (effective before numpy is first imported)."""
     for var in SINGLE_THREAD_ENV:
         os.environ.setdefault(var, "1")
+
+
+@contextmanager
+def single_threaded_children() -> Iterator[None]:
+    """Processes started inside this block get one BLAS thread each (they inherit the
+    environment when they start; a worker's own setting would come after numpy is loaded).
+    The environment is restored after."""
+    saved = {var: os.environ.get(var) for var in SINGLE_THREAD_ENV}
+    single_threaded_blas()
+    try:
+        yield
+    finally:
+        for var, value in saved.items():
+            if value is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = value
 
 
 def engine_for(config: ShardConfig) -> Any:

@@ -18,7 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from entente.scale.engines import engine_for, single_threaded_blas
+from entente.scale.engines import engine_for, single_threaded_blas, single_threaded_children
 from entente.scale.job import code_shard
 from entente.scale.manifest import Counts, Manifest, ShardConfig
 from entente.scale.shards import Shard
@@ -92,7 +92,7 @@ def _run_pool(shards: Sequence[Shard], out_dir: str, config: ShardConfig, worker
     ctx = multiprocessing.get_context("spawn")
     updates = ctx.Queue()
     broken = False
-    with ProcessPoolExecutor(max_workers=min(workers, len(shards)) or 1, mp_context=ctx,
+    with single_threaded_children(), ProcessPoolExecutor(max_workers=min(workers, len(shards)) or 1, mp_context=ctx,
                              initializer=_init_worker, initargs=(config, updates)) as pool:
         pending: dict[Future[Manifest], Shard] = {
             pool.submit(_task, s, out_dir, config): s for s in shards}

@@ -45,7 +45,8 @@ class RunSummary:
         rate = c.read / self.seconds if self.seconds else 0.0
         out = [
             f"articles read: {c.read}  coded: {c.coded}  duplicates: "
-            f"{c.duplicates + self.cross_duplicates} ({self.cross_duplicates} across shards)  "
+            f"{c.duplicates + self.cross_duplicates} ({self.cross_duplicates} across shards: coded, "
+            f"then left out)  "
             f"failures: {c.failures}",
             f"boilerplate paragraphs removed: {c.removed_boilerplate}",
             f"events: {c.events}  quotes: {c.quotes}  actor mentions: {c.actors}",
