@@ -80,3 +80,16 @@ def test_entente_imports_without_dask():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+@pytest.mark.model
+def test_dask_with_the_real_model_gives_the_events_of_one_process(client, repo_dir, tmp_path):
+    samples = [str(repo_dir / "samples")]
+    fast = ShardConfig(fast=True)
+    code_dataset(samples, str(tmp_path / "local"), config=fast, shard_bytes=8000)
+    summary = code_dataset(samples, str(tmp_path / "dask"), config=fast, shard_bytes=8000,
+                           client=client)
+    assert summary.shards > 2 and not summary.failed_shards and summary.counts.events > 0
+    assert events(tmp_path / "dask") == events(tmp_path / "local")
+    assert [to_json(r) for r in read_dataset(str(tmp_path / "dask"))] == \
+        [to_json(r) for r in read_dataset(str(tmp_path / "local"))]
