@@ -25,11 +25,23 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
 
-# In this order: the stage benchmarks first, the end-to-end one (which reuses nothing) last.
-SCRIPTS = ["ingest_speed", "nlp_speed", "quotes_speed", "coder_speed", "store_bench",
-           "eval_public", "throughput"]
+# The stage benchmarks first, in pipeline order, then any other script found in bench/, and the
+# end-to-end one last.
+ORDER = ["ingest_speed", "nlp_speed", "actors_speed", "quotes_speed", "coref_gum", "coder_speed",
+         "store_bench", "api_latency", "eval_public"]
+LAST = "throughput"
+
+
+def scripts() -> list[str]:
+    found = {p.stem for p in BENCH.glob("*.py")} - {"run", LAST}
+    return [n for n in ORDER if n in found] + sorted(found - set(ORDER)) + [LAST]
+
+
 QUICK_ARGS: dict[str, list[tuple[str, str | None]]] = {
     "nlp_speed": [("--limit", "60"), ("--repeat", "1")],
+    "actors_speed": [("--limit", "20"), ("--repeat", "1")],
+    "api_latency": [("--articles", "1000"), ("--repeat", "3")],
+    "coref_gum": [("--genres", "news")],
     "ingest_speed": [("--limit", "60"), ("--repeat", "1")],
     "coder_speed": [("--limit", "20"), ("--repeat", "1")],
     "quotes_speed": [("--limit", "20"), ("--repeat", "1")],
@@ -109,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes for a first look")
     ap.add_argument("--limit-s", type=float, default=3600, help="time limit per script")
     args = ap.parse_args(argv)
-    names = args.only.split(",") if args.only else SCRIPTS
+    names = args.only.split(",") if args.only else scripts()
     runs = {}
     for name in names:
         print(f"running {name} ...", file=sys.stderr, flush=True)
