@@ -166,11 +166,21 @@ def _merge(spans: list[Span]) -> list[Span]:
 _NO_ASSERTED_CHANGE = (9,)
 
 
+def _month_of(m: Mention) -> Mention:
+    """`m` stretched over its calendar month(s): a change on a day may touch the month-dated
+    mentions of that month, so reading the month at once saves a second round (each round scans
+    the tables once, whatever the size of the regions)."""
+    if m.start is None or m.end is None:
+        return m
+    last = (m.end.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return m._replace(start=m.start.replace(day=1), end=last)
+
+
 def _plan(changed: Iterable[tuple[Mention, str | None]], window: int) -> dict[Block, _Block]:
     plans: dict[Block, _Block] = {}
     for m, old in changed:
         plan = plans.setdefault((m.pair_a, m.pair_b, m.root), _Block(_NO_ASSERTED_CHANGE))
-        plan.widen([m], window * (1 + _MARGIN))
+        plan.widen([_month_of(m)], window * (1 + _MARGIN))
         if m.modality != "asserted":
             continue
         plan.start = min(plan.start, order_key(m))
