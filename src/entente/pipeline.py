@@ -127,6 +127,16 @@ class Engine:
     def kb_version(self) -> str | None:
         return getattr(self.kb, "version", None)
 
+    @cached_property
+    def lexicon_version(self) -> str | None:
+        return getattr(getattr(self.coder, "lexicon", None), "version", None) or None
+
+    @cached_property
+    def model_version(self) -> str | None:
+        meta = getattr(self.nlp, "meta", {}) or {}
+        name, version = meta.get("name"), meta.get("version")
+        return f"{name}-{version}" if name and version else None
+
     # -- coding -------------------------------------------------------------------------------
     def code(self, article: Article) -> ArticleRecord:
         """Code one article (raises on failure; `code_many` turns failures into records)."""
@@ -159,6 +169,8 @@ class Engine:
             content_hash=article.content_hash or None,
             entente_version=__version__,
             kb_version=self.kb_version,
+            lexicon_version=self.lexicon_version,
+            model_version=self.model_version,
         )
 
     def code_many(

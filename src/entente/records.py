@@ -162,6 +162,8 @@ class ArticleRecord(msgspec.Struct, frozen=True, kw_only=True):
     content_hash: str | None = None
     entente_version: str | None = None
     kb_version: str | None = None
+    lexicon_version: str | None = None
+    model_version: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
