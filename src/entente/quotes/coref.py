@@ -104,8 +104,10 @@ class Coref:
                    for k in range(i + 2, min(len(doc), i + 7)))
 
     def _resolve_pronoun(self, i: int, p: Pronoun) -> None:
-        neuter = p.gender in ("n", "any")
-        cands = self._candidates(i, IT_WINDOW_SENTS if p.gender == "n" else WINDOW_SENTS)
+        neuter, speaks = p.gender in ("n", "any"), self._cue_subject_at(i)
+        # "it" reaches one sentence back, unless it speaks: "It said" continues a speaker
+        cands = self._candidates(i, IT_WINDOW_SENTS if p.gender == "n" and not speaks
+                                 else WINDOW_SENTS)
         banned = self._clause_subject(i) if p.case == "obj" else None
         scored = []
         for m, e in cands:
@@ -122,14 +124,16 @@ class Coref:
                 return
         if scored:
             _, m, e = max(scored, key=lambda s: s[0])
-            if neuter and not self._cue_subject_at(i) and self._blocked(m, i, p):
+            if neuter and not speaks and self._blocked(m, i, p):
                 return  # "it"/"they" more likely means the plain noun subject in between
             self._emit(i, i + 1, e, "pronoun")
 
     def _modifier(self, m: Mention) -> bool:
-        """A mention that modifies a noun ("the Afghan team") is not what a pronoun points to."""
+        """A demonym that modifies a noun ("the Afghan team") is not what a pronoun points to
+        (a name before a noun still may be: "the United Nations refugee agency ... it")."""
         doc = self.view.doc
-        return m.end < len(doc) and doc[m.end].tag_ in ("NN", "NNS") and m.kind != "pronoun"
+        return m.end < len(doc) and doc[m.end].tag_ in ("NN", "NNS") and \
+            (m.kind == "demonym" or doc[m.end - 1].tag_ == "JJ" or doc[m.end - 1].ent_type_ == "NORP")
 
     def _blocked(self, m: Mention, i: int, p: Pronoun) -> bool:
         """Whether a subject noun that names no actor sits between the antecedent and the

@@ -149,6 +149,26 @@ class EntityTable:
                                char_end=span.end_char, kind="name", type=type_,
                                actor=Actor(text=text, name=clean_name(text, self.lex))))
             mine.update(range(start, end))
+        return out + self._org_extensions(given, mine)
+
+    def _org_extensions(self, given: list[Mention], mine: set[int]) -> list[Mention]:
+        """An organisation whose name a resolver mention only begins: "Norwegian Refugee" +
+        "Council", "United Nations refugee" + "agency". The whole phrase becomes an organisation
+        (the resolver's shorter mention stays, as a modifier)."""
+        doc, out = self.doc, []
+        for m in given:
+            j = m.end
+            while j < len(doc) and j < m.end + 3 and doc[j].tag_ in ("NN", "NNS", "NNP", "NNPS"):
+                j += 1
+                if doc[j - 1].lower_ in self.lex.org_nouns:
+                    break
+            if j == m.end or doc[j - 1].lower_ not in self.lex.org_nouns or \
+                    any(k in mine for k in range(m.end, j)):
+                continue
+            span = doc[m.start:j]
+            out.append(Mention(start=m.start, end=j, char_start=span.start_char,
+                               char_end=span.end_char, kind="name", type="org",
+                               actor=Actor(text=span.text, name=clean_name(span.text, self.lex))))
         return out
 
     def _name_runs(self) -> list[tuple[int, int, str | None]]:

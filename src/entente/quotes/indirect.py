@@ -130,6 +130,8 @@ def _forward(view: DocView, qmap: QuoteMap, v: int, *, address: bool, belief: bo
     elif doc[k].lower_ in ("whether", "if") or (address and doc[k].tag_ in speakers.WH_TAGS):
         that = True  # an indirect question keeps its "whether": "asked whether C"
     elif doc[k].text == "," and k + 1 < hi and not view.is_mark(doc[k + 1]):
+        if _is_frame(view, k + 1, hi):
+            return None  # "C, the minister said": what follows the comma is another frame
         k += 1  # "X said, C"
     if not that and not _clause_starts(view, k, hi):
         return None
@@ -175,6 +177,19 @@ def _time_word(tok: Token, nxt: Token | None) -> bool:
     """"on Monday", "last week": skipped, unless possessive ("said Saturday's crash ...")."""
     return (tok.lower_ in speakers.TIME_WORDS or tok.ent_type_ in ("DATE", "TIME")) and \
         not (nxt is not None and nxt.tag_ == "POS")
+
+
+def _is_frame(view: DocView, k: int, hi: int) -> bool:
+    """Whether tokens [k, hi) are a reporting frame: a subject and a cue, then adjuncts."""
+    doc = view.doc
+    for j in range(k, hi):
+        if view.cue(doc[j]) is not None:
+            subject = speakers.subject_before(view, j, k)
+            return subject is not None and subject.start == k and \
+                not any(view.is_finite(doc[x]) for x in range(j + 1, hi))
+        if view.is_finite(doc[j]):
+            return False
+    return False
 
 
 def _subject_of_clause(view: DocView, np: tuple[int, int], hi: int) -> bool:
