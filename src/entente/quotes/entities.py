@@ -126,9 +126,10 @@ class EntityTable:
         persons = {i for m in given if m.type == "person" for i in range(m.start, m.end)}
         out: list[Mention] = []
         runs = self._name_runs()
-        spans = [(self._run_start(e.start) if e.label_ == "PERSON" else e.start,
-                  self._run_end(e.start, e.end), NER_TYPES[e.label_])
-                 for e in self.doc.ents if e.label_ in NER_TYPES]
+        spans: list[tuple[int, int, str | None]] = [
+            (self._run_start(e.start) if e.label_ == "PERSON" else e.start,
+             self._run_end(e.start, e.end), NER_TYPES[e.label_])
+            for e in self.doc.ents if e.label_ in NER_TYPES]
         spans += self._org_runs()
         spans += self._groups_of_people()
         mine: set[int] = set()
