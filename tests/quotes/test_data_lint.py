@@ -97,3 +97,8 @@ def test_duplicate_list_entry_is_reported(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("  - analyst\n", "  - analyst\n  - analyst\n", 1))
     with pytest.raises(KnowledgeBaseError, match="duplicate entries"):
         lexicon.load(base)
+
+
+def test_candidate_words_cover_verb_forms_and_source_phrases(lex: lexicon.Lexicon) -> None:
+    words = lex.candidate_words()
+    assert {"said", "told", "according", "citing", "believes"} <= words

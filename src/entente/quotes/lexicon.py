@@ -70,6 +70,12 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     references: tuple[Reference, ...]
     version: str
 
+    def candidate_words(self) -> frozenset[str]:
+        """Every lower-case word that can open an attribution (all forms of the reporting verbs,
+        the first word of each source phrase, the citing participles), for a fast path that
+        parses only sentences that may hold a quote."""
+        return frozenset({*self.verbs, *(p[0] for p in self.source_phrases), *self.citing})
+
     def verb(self, form: str, lemma: str) -> VerbCue | None:
         """The cue for a token given its lower-case form and lemma, or None."""
         return self.verbs.get(lemma) or self.verbs.get(form)
