@@ -107,8 +107,7 @@ def _outputs_intact(out: OutDir, manifest: Manifest) -> bool:
 
 def remove_leftovers(out: OutDir, shard: str) -> list[str]:
     """Delete temporary files an interrupted attempt at `shard` left behind; their names."""
-    prefix = f".{shard}."
-    gone = [n for n in out.names() if n.startswith(prefix) and n.endswith(TMP_SUFFIX)]
+    gone = out.names(f".{shard}.*{TMP_SUFFIX}")
     for name in gone:
         out.remove(name)
     return gone

@@ -9,6 +9,7 @@ stores (s3://, gs://, ...) a `put` of a complete object is what makes it visible
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import tempfile
@@ -62,8 +63,14 @@ class OutDir:
         else:
             self._remote.makedirs(self.root, exist_ok=True)
 
-    def names(self) -> list[str]:
-        """The names of the files directly in the folder (empty when it does not exist)."""
+    def names(self, pattern: str | None = None) -> list[str]:
+        """The names of the files directly in the folder, all or those matching a glob `pattern`
+        (empty when the folder does not exist)."""
+        if pattern is not None:
+            if self.local:
+                return sorted(os.path.basename(p) for p in glob.glob(
+                    os.path.join(glob.escape(self.root), pattern)))
+            return sorted(p.rsplit("/", 1)[-1] for p in self._remote.glob(self.path(pattern)))
         if self.local:
             try:
                 return sorted(e.name for e in os.scandir(self.root) if e.is_file())
