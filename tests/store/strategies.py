@@ -88,7 +88,8 @@ def records(draw, article_id: str | None = None) -> ArticleRecord:
         removed_boilerplate=draw(st.lists(text, max_size=2)), events=evs, quotes=quotes,
         actors=mentions, text=full, sentences=spans, author=draw(maybe(text)),
         content_hash=draw(maybe(text)), entente_version=draw(maybe(text)),
-        kb_version=draw(maybe(text)))
+        kb_version=draw(maybe(text)), lexicon_version=draw(maybe(text)),
+        model_version=draw(maybe(text)))
 
 
 def record_batches(max_size: int = 6):

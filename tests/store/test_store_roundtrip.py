@@ -74,7 +74,8 @@ def _fields(struct: type) -> set[str]:
 STORED = {
     rec.ArticleRecord: {"schema", "article_id", "title", "url", "source", "published",
                         "language", "removed_boilerplate", "events", "quotes", "actors", "text",
-                        "sentences", "author", "content_hash", "entente_version", "kb_version"},
+                        "sentences", "author", "content_hash", "entente_version", "kb_version",
+                        "lexicon_version", "model_version"},
     rec.Event: {"id", "sentence", "text", "source", "target", "cameo", "root", "quad_class",
                 "goldstein", "plover", "modality", "date", "date_from", "location",
                 "attribution", "evidence", "confidence", "reciprocal"},

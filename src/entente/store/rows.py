@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
+import msgspec
 import pyarrow as pa
 
 from entente.records import (
@@ -27,7 +28,6 @@ from entente.records import (
     Plover,
     Quote,
     Speaker,
-    to_json,
 )
 from entente.store.keys import actor_key, date_range, published_day, source_key
 from entente.store.schema import ACTOR_FIELDS
@@ -44,7 +44,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
     "articles": [
         ("article_id", S), ("schema", S), ("title", S), ("url", S), ("source", S),
         ("published", S), ("published_day", D), ("language", S), ("author", S),
-        ("content_hash", S), ("entente_version", S), ("kb_version", S), ("text", S),
+        ("content_hash", S), ("entente_version", S), ("kb_version", S),
+        ("lexicon_version", S), ("model_version", S), ("text", S),
         ("removed_boilerplate", LS), ("source_key", S), ("n_sentences", INT), ("n_events", INT),
         ("n_quotes", INT), ("n_actors", INT), ("record_hash", S)],
     "sentences": [("article_id", S), ("idx", INT), ("char_start", INT), ("char_end", INT),
@@ -74,10 +75,23 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
 CONTENT_TABLES = tuple(COLUMNS)
 
 
+def _present(value: Any) -> Any:
+    """`value` without its None-valued fields, at any depth."""
+    if isinstance(value, dict):
+        return {k: _present(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_present(v) for v in value]
+    return value
+
+
+_encode = msgspec.json.Encoder().encode
+
+
 def record_hash(record: ArticleRecord) -> str:
     """The fingerprint of a record's full content: equal hashes mean loading it again changes
-    nothing."""
-    return hashlib.sha256(to_json(record)).hexdigest()
+    nothing. Fields that are None are left out, so a record hashes the same before and after an
+    optional field is added to the contract."""
+    return hashlib.sha256(_encode(_present(msgspec.to_builtins(record)))).hexdigest()
 
 
 def _actor_values(actor: Actor | ActorMention | None) -> tuple[Any, ...]:
@@ -147,7 +161,7 @@ def _article_row(record: ArticleRecord) -> tuple[Any, ...]:
     r = record
     return (r.article_id, r.schema, r.title, r.url, r.source, r.published,
             published_day(r.published), r.language, r.author, r.content_hash, r.entente_version,
-            r.kb_version, r.text, list(r.removed_boilerplate),
+            r.kb_version, r.lexicon_version, r.model_version, r.text, list(r.removed_boilerplate),
             source_key(r.source, r.url, r.article_id), len(r.sentences), len(r.events),
             len(r.quotes), len(r.actors), record_hash(r))
 
@@ -249,5 +263,6 @@ def rebuild(article: dict[str, Any], parts: dict[str, list[dict[str, Any]]]) -> 
         actors=[rebuild_mention(m) for m in parts["actors"]],
         text=article["text"] or "", sentences=sentences, author=article["author"],
         content_hash=article["content_hash"], entente_version=article["entente_version"],
-        kb_version=article["kb_version"],
+        kb_version=article["kb_version"], lexicon_version=article.get("lexicon_version"),
+        model_version=article.get("model_version"),
     )

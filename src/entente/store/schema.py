@@ -1,6 +1,6 @@
 """The store's tables, their version, and the migrations between versions.
 
-Version 1 (current) holds, per article: the article with its clean text and provenance stamps,
+Version 2 (current) holds, per article: the article with its clean text and provenance stamps,
 its sentence spans with their text (evidence stays readable), actor mentions, events (every
 contract field, flattened: one column per actor/location/attribution/evidence field, plus the
 derived keys the analyses group on), quotes and their citation chains; across articles: event
@@ -10,7 +10,8 @@ There are no PRIMARY KEY constraints: DuckDB checks them on every insert, which 
 speed and rejects delete-then-insert of the same key in one transaction. Uniqueness is enforced by
 `Store.add` (one transaction per batch, ids checked before commit) and verified by `Store.check`.
 
-Version 0 is the layout before versioning (no `schema_version` table, no clusters, events without
+Version 1 lacked the articles' `lexicon_version` and `model_version` stamps and hashed records
+with their absent optional fields. Version 0 is the layout before versioning (no `schema_version` table, no clusters, events without
 `reciprocal`/`date_precision`/keys). `migrate` brings any older store up to `SCHEMA_VERSION` inside
 one transaction; the caller re-clusters afterwards when `needs_recluster` says so.
 """
@@ -21,7 +22,7 @@ from collections.abc import Callable
 
 import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = ("articles", "sentences", "actors", "events", "quotes", "quote_cites", "clusters",
           "event_clusters")
@@ -42,7 +43,7 @@ DDL = {
             article_id VARCHAR NOT NULL, schema VARCHAR, title VARCHAR, url VARCHAR,
             source VARCHAR, published VARCHAR, published_day DATE, language VARCHAR,
             author VARCHAR, content_hash VARCHAR, entente_version VARCHAR, kb_version VARCHAR,
-            text VARCHAR, removed_boilerplate VARCHAR[], source_key VARCHAR NOT NULL,
+            lexicon_version VARCHAR, model_version VARCHAR, text VARCHAR, removed_boilerplate VARCHAR[], source_key VARCHAR NOT NULL,
             n_sentences INTEGER, n_events INTEGER, n_quotes INTEGER, n_actors INTEGER,
             record_hash VARCHAR NOT NULL)""",
     "sentences": """
@@ -142,11 +143,19 @@ def _migrate_0_to_1(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(index)
 
 
-# from-version → step; each step brings the store exactly one version up.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {0: _migrate_0_to_1}
+def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
+    """Records gained `lexicon_version` and `model_version`; record hashes became insensitive to
+    absent optional fields (so re-derived once here, and not again for the next such field)."""
+    for column in ("lexicon_version", "model_version"):
+        con.execute(f"ALTER TABLE articles ADD COLUMN IF NOT EXISTS {column} VARCHAR")
 
-# Versions whose migration leaves derived columns (keys, clusters) to be recomputed from the rows.
-NEEDS_REDERIVE = {0}
+
+# from-version → step; each step brings the store exactly one version up.
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    0: _migrate_0_to_1, 1: _migrate_1_to_2}
+
+# Versions whose migration leaves derived columns (keys, hashes, clusters) to be recomputed.
+NEEDS_REDERIVE = {0, 1}
 
 
 def migrate(con: duckdb.DuckDBPyConnection, found: int, applied: str) -> bool:
