@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import msgspec
 from spacy.tokens import Doc
 
 from entente.quotes import coref
@@ -94,3 +95,31 @@ def test_surname_links_to_the_full_name_without_resolver_help(tagged: Callable[[
     (q,) = (s.quote for s in extract(doc, [], "t"))  # "wrote for Forbes" reports no clause
     assert q.speaker.text == "Iddon" and q.speaker.name == "Paul Iddon"
     assert q.speaker.role == "analyst"
+
+
+def test_reflexive_binds_to_the_nearest_in_its_sentence(tagged: Callable[[str], Doc]) -> None:
+    doc = tagged("Azerbaijan/NNP helps/VBZ/help Turkey/NNP distance/VB/distance itself/PRP "
+                 "from/IN Russia/NNP ./.")
+    ms = [mention(doc, 0, 1, "country", "aze"), mention(doc, 2, 3, "country", "tur"),
+          mention(doc, 6, 7, "country", "rus")]
+    assert resolved(doc, ms)["itself"] == ["tur"]
+
+
+def test_both_countries_counts_leaders_for_their_countries(tagged: Callable[[str], Doc]) -> None:
+    doc = tagged("Turkey/NNP and/CC Azerbaijan/NNP are/VBP/be allies/NNS ./. President/NNP "
+                 "Erdogan/NNP met/VBD/meet President/NNP Aliyev/NNP ./. Both/DT countries/NNS "
+                 "pledged/VBD/pledge to/TO modernise/VB their/PRP$ armies/NNS ./.")
+    ms = [mention(doc, 0, 1, "country", "country:TUR"), mention(doc, 2, 3, "country", "country:AZE")]
+    ms += [msgspec.structs.replace(mention(doc, 6, 8, "person", "erdogan"),
+                                   actor=Actor(text="President Erdogan", country="TUR")),
+           msgspec.structs.replace(mention(doc, 9, 11, "person", "aliyev"),
+                                   actor=Actor(text="President Aliyev", country="AZE"))]
+    got = resolved(doc, ms)
+    assert sorted(got["Both countries"]) == ["country:AZE", "country:TUR"]
+    assert sorted(got["their"]) == ["country:AZE", "country:TUR"]  # the pair just named
+
+
+def test_a_demonym_modifier_is_not_an_antecedent(tagged: Callable[[str], Doc]) -> None:
+    doc = tagged("The/DT Afghan/JJ team/NN arrived/VBD/arrive late/RB ./. It/PRP won/VBD/win ./.")
+    ms = [msgspec.structs.replace(mention(doc, 1, 2, "country", "afg"), kind="demonym")]
+    assert coref.resolve(doc, ms) == []

@@ -113,7 +113,8 @@ class Coref:
         for m, e in cands:
             if e is banned or not self._agrees(e, p) or self._modifier(m):
                 continue
-            if p.gender == "n" and e.type == "country" and not self._is_subject(m):
+            if p.gender == "n" and p.case != "refl" and e.type == "country" and \
+                    not self._is_subject(m):
                 continue  # "Turkey said it ...": a country is "it" when it was the subject
             scored.append((self._score(i, m, e, p), m, e))
         if p.number != "sg" and p.gender == "any":
@@ -122,6 +123,10 @@ class Coref:
                 for e in pair:
                     self._emit(i, i + 1, e, "pronoun")
                 return
+        if p.case == "refl":
+            here = self.view.sent_index(i)
+            local = [s for s in scored if self.view.sent_index(s[1].start) == here]
+            scored = [max(local, key=lambda s: s[1].start)] if local else scored
         if scored:
             _, m, e = max(scored, key=lambda s: s[0])
             if neuter and not speaks and self._blocked(m, i, p):
@@ -239,17 +244,29 @@ class Coref:
     def _coordination(self, i: int) -> tuple[Entity, Entity] | None:
         """Two entities joined by "and" in this or the previous sentence ("Turkey and Azerbaijan
         ... their ties"), the latest pair."""
-        doc, low = self.view.doc, self.view.sent_index(i) - 1
+        low = self.view.sent_index(i) - 1
         ms = sorted((m for m in self.table.mentions if m.end <= i and
-                     self.view.sent_index(m.start) >= low and m.kind == "name"),
-                    key=lambda m: m.start)
+                     self.view.sent_index(m.start) >= low and
+                     m.kind in ("name", "title", "metonymy", "nominal")),
+                    key=lambda m: (m.start, m.entity or ""))
         for a, b in zip(reversed(ms[:-1]), reversed(ms[1:]), strict=False):
-            between = [t.lower_ for t in doc[a.end:b.start]]
-            if between in (["and"], [",", "and"]) and self._is_subject(b):
+            if a.kind == b.kind == "nominal" and (a.start, a.end) == (b.start, b.end):
+                return self.table.entity(a), self.table.entity(b)  # "both countries ... their"
+            if self._conjoined(a, b) and (self._is_subject(b) or self._is_subject(a)):
                 ea, eb = self.table.entity(a), self.table.entity(b)
                 if ea is not eb:
                     return ea, eb
         return None
+
+    def _conjoined(self, a: Mention, b: Mention) -> bool:
+        """"A and B", "A, and B", or the parser's conj from B's head to A's head ("Erdoğan and
+        his Azerbaijani counterpart İlham Aliyev")."""
+        doc = self.view.doc
+        between = [t.lower_ for t in doc[a.end:b.start]]
+        if between in (["and"], [",", "and"]):
+            return True
+        head_b = doc[b.end - 1]
+        return head_b.dep_ == "conj" and a.start <= head_b.head.i < a.end and "and" in between
 
     # -- short references ----------------------------------------------------------------------
     def _reference_at(self, i: int) -> tuple[int, Reference, str] | None:
@@ -293,20 +310,63 @@ class Coref:
         return None
 
     def _resolve_reference(self, start: int, end: int, ref: Reference, phrase: str) -> None:
-        cands = self._candidates(start, NOMINAL_WINDOW_SENTS)
+        """The latest agreeing antecedent(s); for a pair, a coordination of two ("Azerbaijan and
+        Armenia ... both countries") first, then the two latest, subjects not preferred."""
         ranked: list[tuple[float, Entity]] = []
         seen: set[str] = set()
-        for m, e in sorted(cands, key=lambda c: -c[0].start):
-            typed = e.type in ref.types or (e.type is None and ref.types & {"org", "group"})
-            if e.id in seen or not typed or not self._fits(e, ref, phrase):
+        for m, e in self._reference_candidates(start, ref):
+            if e.id in seen or not self._fits(e, ref, phrase):
                 continue
             seen.add(e.id)
             dist = self.view.sent_index(start) - self.view.sent_index(m.start)
-            ranked.append((-dist - 0.001 * (start - m.end) + (0.5 if self._is_subject(m) else 0), e))
+            subject = 0.5 if self._is_subject(m) and ref.count == 1 else 0.0
+            ranked.append((-dist - 0.001 * (start - m.end) + subject, e))
         ranked.sort(key=lambda r: -r[0])
-        if len(ranked) >= ref.count:
-            for _, e in ranked[:ref.count]:
+        chosen = [e for _, e in ranked[:ref.count]]
+        if ref.count == 2:
+            chosen = list(self._pair(start, ref) or chosen)
+        if len(chosen) >= ref.count:
+            for e in chosen:
                 self._emit(start, end, e, "nominal")
+
+    def _reference_candidates(self, start: int, ref: Reference) -> list[tuple[Mention, Entity]]:
+        """Candidates latest first; for country references a person or sector mention stands for
+        its country ("Turkish President Erdoğan and his Azerbaijani counterpart ... both
+        countries"), and a demonym modifying a noun does not count ("Armenian groups")."""
+        out = []
+        for m, e in sorted(self._candidates(start, NOMINAL_WINDOW_SENTS), key=lambda c: -c[0].start):
+            if self._modifier(m):
+                continue
+            if ref.types == {"country"} and m.actor.country and \
+                    (e.type != "country" or m.kind == "demonym"):
+                # "ethnic Armenian groups" is people, not Armenia: it counts only where the
+                # country itself was named before
+                country = self._country(m.actor.country, start)
+                if country is None and m.kind == "demonym":
+                    continue
+                e = country or e
+            typed = e.type in ref.types or (e.type is None and ref.types & {"org", "group"})
+            if typed:
+                out.append((m, e))
+        return out
+
+    def _country(self, iso3: str, before: int) -> Entity | None:
+        for m in self.table.mentions:
+            if m.key == f"country:{iso3}" and m.kind in ("name", "metonymy") and m.end <= before:
+                return self.table.entity(m)
+        return None
+
+    def _pair(self, start: int, ref: Reference) -> tuple[Entity, Entity] | None:
+        """The latest two agreeing entities joined by "and" in this or the previous sentence."""
+        low = self.view.sent_index(start) - 1
+        ms = sorted((m for m in self.table.mentions if m.end <= start and m.kind != "nominal"
+                     and self.view.sent_index(m.start) >= low), key=lambda m: m.start)
+        for a, b in zip(reversed(ms[:-1]), reversed(ms[1:]), strict=False):
+            ea, eb = self.table.entity(a), self.table.entity(b)
+            if ea is not eb and ea.type in ref.types and eb.type in ref.types and \
+                    self._conjoined(a, b):
+                return ea, eb
+        return None
 
     def _fits(self, e: Entity, ref: Reference, phrase: str) -> bool:
         if ref.role is None:
