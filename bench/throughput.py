@@ -189,6 +189,7 @@ def child_e2e(spec: dict[str, Any]) -> dict[str, Any]:
     store_s = time.perf_counter() - t2
     span = shard_span(work / "out")
     return {"workers": spec["workers"], "fast": spec["fast"], "shards": summary.shards,
+            "cross_duplicates": summary.cross_duplicates, **dataset_digest(work / "out"),
             "read": summary.counts.read, "coded": summary.counts.coded,
             "events": summary.counts.events, "quotes": summary.counts.quotes,
             "actors": summary.counts.actors, "failures": summary.counts.failures,
@@ -196,6 +197,22 @@ def child_e2e(spec: dict[str, Any]) -> dict[str, Any]:
             "code_s": round(t2 - t1, 2), "shard_span_s": round(span, 2),
             "store_s": round(store_s, 2), "steady_s": round(min(span, t2 - t1) + store_s, 2),
             "wall_s": round(t2 - t0 + store_s, 2), **_own_rss()}
+
+
+def dataset_digest(out: Path) -> dict[str, Any]:
+    """Articles and events kept in the dataset, and a hash of its events sorted: runs over the
+    same corpus with the same settings must agree whatever the workers and shards."""
+    import hashlib
+
+    from entente.records import to_json
+    from entente.scale import read_dataset
+
+    articles, events = 0, []
+    for record in read_dataset(str(out)):
+        articles += 1
+        events += [to_json(e) for e in record.events]
+    digest = hashlib.sha256(b"\n".join(sorted(events))).hexdigest()[:16]
+    return {"articles_kept": articles, "events_kept": len(events), "events_sha256": digest}
 
 
 def _engine(fast: bool) -> Any:
