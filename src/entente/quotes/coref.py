@@ -67,9 +67,9 @@ class Coref:
         self.out: list[Mention] = []
 
     def run(self) -> list[Mention]:
-        doc, i = self.view.doc, 0
-        while i < len(doc):
-            if self._named_at(i):
+        lowers, pronouns, i = self.view.lowers, self.lex.pronouns, 0
+        while i < len(lowers):
+            if (lowers[i] not in ("the", "both") and lowers[i] not in pronouns) or self._named_at(i):
                 i += 1
                 continue
             ref = self._reference_at(i)
@@ -77,7 +77,7 @@ class Coref:
                 self._resolve_reference(i, *ref)
                 i = ref[0]
                 continue
-            p = self.lex.pronouns.get(doc[i].lower_)
+            p = pronouns.get(lowers[i])
             if p is not None and p.person == 3 and self._is_pronoun(i) and not self._pleonastic(i, p):
                 self._resolve_pronoun(i, p)
             i += 1

@@ -41,9 +41,8 @@ def verb_quotes(view: DocView, qmap: QuoteMap, prior: list[Found]) -> list[Found
     (`prior`: the direct quotes, whose speakers a following "adding that" shares)."""
     used = {f.cue for f in prior}
     out: list[Found] = []
-    for tok in view.doc:
-        i = tok.i
-        cue = view.cue(tok)
+    for i in view.cue_candidates():
+        cue = view.cue(view.doc[i])
         if cue is None or i in used or cue.direct_only or _passive(view, i):
             continue
         before = sorted([*prior, *out], key=lambda f: f.cue if f.cue is not None else -1)
@@ -285,11 +284,11 @@ def source_phrases(view: DocView, qmap: QuoteMap) -> list[Found]:
     """"According to Y, C" / "C, according to Y" / "X, according to Y, did C"."""
     out = []
     first = {p[0] for p in view.lex.source_phrases}
-    for tok in view.doc:
-        n = view.source_phrase(tok.i) if tok.lower_ in first else 0
+    for i, word in enumerate(view.lowers):
+        n = view.source_phrase(i) if word in first else 0
         if not n:
             continue
-        found = _according(view, qmap, tok.i, n)
+        found = _according(view, qmap, i, n)
         if found is not None:
             out.append(found)
     return out

@@ -44,6 +44,9 @@ class DocView:
         self.paras = marks.paragraphs(self.text)
         self._para_starts = [p[0] for p in self.paras]
         self._source_first = {p[0] for p in lexicon.source_phrases}
+        # one pass over the tokens: the hot loops read these plain lists, not Token objects
+        self.lowers: list[str] = [t.lower_ for t in doc]
+        self.lemmas: list[str] = [t.lemma_.lower() for t in doc]
         self.tagged = doc.has_annotation("TAG")
         self.parsed = doc.has_annotation("DEP")
 
@@ -128,6 +131,12 @@ class DocView:
         """ "citing" / "quoting": a participle that introduces a cited source."""
         return tok.lower_.endswith("ing") and (tok.lower_ in self.lex.citing or
                                                tok.lemma_.lower() in self.lex.citing)
+
+    def cue_candidates(self) -> list[int]:
+        """Indexes of tokens whose form or lemma is a reporting verb (before the verb test)."""
+        verbs = self.lex.verbs
+        return [i for i, (w, lem) in enumerate(zip(self.lowers, self.lemmas, strict=True))
+                if w in verbs or lem in verbs]
 
     def source_phrase(self, i: int) -> int:
         """Length of a source phrase ("according to") starting at token i, or 0."""
