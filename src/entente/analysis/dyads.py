@@ -13,7 +13,8 @@ from typing import Any
 from entente.analysis import query as q
 from entente.store.core import Store, fetch_dicts
 
-# One scan for the series, the root codes and the totals (GROUPING SETS), one for the top events.
+# One scan of the dyad's events gives the series, the root codes, the totals (GROUPING SETS) and
+# the clusters they belong to; the top clusters and their evidence are then looked up by id.
 _COUNTS_SQL = """
     WITH m AS (
         SELECT {period} AS period, e.quad_class, e.root, e.goldstein, l.cluster_id
@@ -21,23 +22,24 @@ _COUNTS_SQL = """
         WHERE {where})
     SELECT grouping(period, quad_class, root) AS level, period, quad_class, root,
            count(*) AS events, coalesce(sum(goldstein), 0) AS goldstein_sum,
-           count(DISTINCT cluster_id) AS clusters
+           count(DISTINCT cluster_id) AS clusters,
+           CASE WHEN grouping(period, quad_class, root) = 7
+                THEN list(DISTINCT cluster_id) FILTER (WHERE cluster_id IS NOT NULL) END AS ids
     FROM m GROUP BY GROUPING SETS ((period, quad_class), (root), ())"""
 
 _TOP_SQL = """
-    WITH top AS (
-        SELECT c.cluster_id, c.cameo, c.root, c.quad_class, c.goldstein, c.day, c.src_key,
-               c.tgt_key, c.reciprocal, c.loc_name, c.num_mentions, c.num_articles,
-               c.num_sources, c.first_report, c.latest_report, c.first_url, c.leader_event_id
-        FROM clusters c
-        WHERE c.cluster_id IN (SELECT l.cluster_id FROM events e JOIN event_clusters l
-                               USING (event_id) WHERE {where})
-        ORDER BY c.num_articles DESC, c.num_mentions DESC, c.day, c.cluster_id LIMIT ?)
-    SELECT top.*, ev.text AS evidence_text, s.text AS sentence_text, ev.trigger, ev.ev_start,
-           ev.ev_end
-    FROM top JOIN events ev ON ev.event_id = top.leader_event_id
-    LEFT JOIN sentences s ON s.article_id = ev.article_id AND s.idx = ev.sentence
-    ORDER BY top.num_articles DESC, top.num_mentions DESC, top.day, top.cluster_id"""
+    SELECT c.cluster_id, c.cameo, c.root, c.quad_class, c.goldstein, c.day, c.src_key,
+           c.tgt_key, c.reciprocal, c.loc_name, c.num_mentions, c.num_articles, c.num_sources,
+           c.first_report, c.latest_report, c.first_url, c.leader_event_id
+    FROM clusters c WHERE c.cluster_id IN (SELECT unnest(?::VARCHAR[]))
+    ORDER BY c.num_articles DESC, c.num_mentions DESC, c.day, c.cluster_id LIMIT ?"""
+
+_EVIDENCE_SQL = """
+    SELECT event_id, article_id, sentence, text, trigger, ev_start, ev_end FROM events
+    WHERE event_id IN (SELECT unnest(?::VARCHAR[]))"""
+
+_SENTENCES_SQL = """
+    SELECT article_id, idx, text FROM sentences WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"""
 
 # grouping() bit masks of the three grouping sets (1 = column rolled up)
 _BY_PERIOD, _BY_ROOT, _ALL = 0b001, 0b110, 0b111
@@ -97,17 +99,26 @@ def _totals(counts: list[dict[str, Any]]) -> dict[str, Any]:
     return totals
 
 
-def _top(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
+def _top(con: Any, ids: list[str] | None, top: int) -> list[dict[str, Any]]:
+    """The best-reported clusters among `ids`, each with its leading report's evidence."""
+    if not ids:
+        return []
+    rows = fetch_dicts(con, _TOP_SQL, [ids, top])
+    evidence = {e["event_id"]: e for e in fetch_dicts(
+        con, _EVIDENCE_SQL, [[r["leader_event_id"] for r in rows]])}
+    missing = sorted({e["article_id"] for e in evidence.values() if e["text"] is None})
+    if missing:  # the event's text is its sentence's: read those sentences only
+        texts = {(s["article_id"], s["idx"]): s["text"]
+                 for s in fetch_dicts(con, _SENTENCES_SQL, [missing])}
+        for e in evidence.values():
+            e["text"] = e["text"] or texts.get((e["article_id"], e["sentence"]))
     for r in rows:
-        text = r.pop("evidence_text") or r.pop("sentence_text")
-        r.pop("sentence_text", None)
+        ev = evidence.get(r["leader_event_id"], {})
         r["day"] = r["day"].isoformat() if r["day"] else None
-        r["evidence"] = {"event_id": r.pop("leader_event_id"), "text": text,
-                         "trigger": r.pop("trigger"), "start": r.pop("ev_start"),
-                         "end": r.pop("ev_end")}
-        out.append(r)
-    return out
+        r["evidence"] = {"event_id": r.pop("leader_event_id"), "text": ev.get("text"),
+                         "trigger": ev.get("trigger"), "start": ev.get("ev_start"),
+                         "end": ev.get("ev_end")}
+    return rows
 
 
 def dyad(store: Store, a: str, b: str, *, start: str | date | None = None,
@@ -127,7 +138,8 @@ def dyad(store: Store, a: str, b: str, *, start: str | date | None = None,
     where, params = _where(a, b, directed, lo, hi, mod)
     with store.snapshot() as con:
         counts = fetch_dicts(con, _COUNTS_SQL.format(period=expr, where=where), params)
-        clusters = fetch_dicts(con, _TOP_SQL.format(where=where), [*params, top])
+        ids = next((r["ids"] for r in counts if r["level"] == _ALL), None)
+        clusters = _top(con, ids, top)
     series, undated = _series([r for r in counts if r["level"] == _BY_PERIOD], by)
     totals = _totals(counts)
     names = q.root_names()
@@ -139,5 +151,5 @@ def dyad(store: Store, a: str, b: str, *, start: str | date | None = None,
         "dyad": {"a": a, "b": b, "directed": directed}, "by": by, "modality": mod,
         "from": lo.isoformat() if lo else None, "to": hi.isoformat() if hi else None,
         "periods": series, "undated": undated, "totals": totals, "roots": roots,
-        "top_clusters": _top(clusters),
+        "top_clusters": clusters,
     }

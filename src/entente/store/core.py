@@ -111,6 +111,7 @@ class Store:
         else:
             con = self._open()
         try:
+            con.execute("SET enable_progress_bar = false")  # a library never draws on the terminal
             if not self._prepared:
                 self._prepare(con)
             yield con
