@@ -109,3 +109,11 @@ def test_property_paragraphs_bound_sentences(nlp, paragraphs):
     doc = nlp(text)
     assert doc.text == text
     assert_no_sentence_crosses_a_paragraph(doc)
+
+
+@pytest.mark.model
+def test_attribution_after_a_quote_stays_in_its_sentence(nlp):
+    texts = ["\u201cWe are ready,\u201d a spokesman told reporters. Nothing else happened.",
+             "\u201cWhy now?\u201d she asked. Nobody answered."]
+    for doc in nlp.pipe(texts):
+        assert len(list(doc.sents)) == 2, [s.text for s in doc.sents]

@@ -1,8 +1,9 @@
 """entente's own pipeline components (registered with spaCy when `entente.nlp` loads the model).
 
 * `entente_paragraphs` (first, before tok2vec): the token after a paragraph break ("\\n\\n") starts
-  a sentence and the break token stays with the sentence before it. The parser keeps preset
-  sentence starts, so a sentence never crosses a paragraph.
+  a sentence and the break token stays with the sentence before it; the attribution after a quote
+  closed by a comma does not start one. The parser keeps preset sentence starts (and non-starts),
+  so a sentence never crosses a paragraph.
 * `entente_entities` (after ner): the statistical NER knows PERSON, ORG and LOC (all places). This
   component, driven by data files and the knowledge base (see gazetteer.py), splits places into
   GPE and LOC, adds NORP and DATE, trims titles and demonyms off the front of person names, and
@@ -41,13 +42,23 @@ def is_paragraph_break(text: str) -> bool:
     return text.count("\n") >= 2 and not text.strip()
 
 
+CLOSING_QUOTES = {'"', "\u201d", "'", "\u2019"}
+
+
 def paragraph_starts(doc: Doc) -> Doc:
-    """Start a sentence after every paragraph break; the break token ends the sentence before."""
+    """Start a sentence after every paragraph break (the break token ends the sentence before),
+    and never right after a quote that closes on a comma or on ?/! before a lowercase word: the
+    attribution that follows belongs to the quote's sentence ("...,” the minister said.")."""
     for tok in doc[:-1]:
         if tok.is_space and is_paragraph_break(tok.text):
             doc[tok.i + 1].is_sent_start = True
             if tok.i > 0 and tok.is_sent_start is not True:
                 tok.is_sent_start = False
+        elif tok.i >= 1 and tok.text in CLOSING_QUOTES:
+            nxt, before = doc[tok.i + 1], doc[tok.i - 1].text
+            if nxt.is_sent_start is None and not nxt.is_space and (before == "," or (
+                    before in {"?", "!"} and nxt.text[:1].islower())):
+                nxt.is_sent_start = False
     return doc
 
 
