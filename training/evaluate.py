@@ -14,6 +14,7 @@ mistakes count against the model.
                ner_gum_test            all GUM test documents
                each with the statistical NER alone (`stat`) and with entente's entity rules (`rules`)
   sents_gum_news  sentence boundaries on the held-out GUM news documents (dev + test splits)
+  dates_gum_test  (with --shared) DATE against GUM's dated time mentions in the test documents
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from spacy.training import Example
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 NEWS_INTERVIEW = ("GUM_news_", "GUM_interview_")
 PLACE = {"GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -129,6 +131,56 @@ def evaluate_dev(nlp: Language, corpus: Path) -> dict:
             "ner_gum_dev": ner_both(nlp, gum)}
 
 
+DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+              "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
+              "year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
+              "decades", "century", "ago", "weekend"}
+
+
+def gum_dates(nlp: Language, shared: Path, split: str = "test") -> dict:
+    """DATE against GUM's time mentions on the documents of one split (the rules were tuned on
+    "dev"; "test" is the held-out score).
+
+    GUM marks every time expression as a `time` mention; the ones holding a digit or a calendar
+    word ("Thursday, February 23, 2006", "last year") are the gold DATEs (vague ones such as
+    "then" or "the time" are left out). Exact match and overlap (any shared character) F-scores.
+    """
+    from conllu import gum_mentions, read_conllu
+
+    root = shared / "corpora" / "GUM"
+    ids = (root / f"split_{split}.txt").read_text().split()
+    gold, texts = [], []
+    for doc_id in ids:
+        for sent in read_conllu(root / "dep" / f"{doc_id}.conllu"):
+            text, offsets = "", []
+            for w in sent.words:
+                offsets.append((len(text), len(text) + len(w.form)))
+                text += w.form + (" " if w.space else "")
+            spans = set()
+            for m in gum_mentions(sent.words):
+                words = [w.form for w in sent.words[m.start:m.end]]
+                if m.etype == "time" and any(any(c.isdigit() for c in w) or w.lower() in DATE_WORDS
+                                             for w in words):
+                    spans.add((offsets[m.start][0], offsets[m.end - 1][1]))
+            gold.append(spans)
+            texts.append(text.strip())
+    pred = [{(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"}
+            for doc in nlp.pipe(texts, batch_size=64)]
+    return {"exact": _prf(pred, gold, lambda a, b: a == b),
+            "overlap": _prf(pred, gold, lambda a, b: a[0] < b[1] and b[0] < a[1]),
+            "n_gold": sum(len(g) for g in gold)}
+
+
+def _prf(pred: list[set], gold: list[set], same) -> dict:
+    tp_p = sum(1 for p, g in zip(pred, gold, strict=True) for a in p if any(same(a, b) for b in g))
+    tp_g = sum(1 for p, g in zip(pred, gold, strict=True) for b in g if any(same(a, b) for a in p))
+    n_p, n_g = sum(len(p) for p in pred), sum(len(g) for g in gold)
+    prec, rec = tp_p / n_p if n_p else 0.0, tp_g / n_g if n_g else 0.0
+    f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"p": round(100 * prec, 2), "r": round(100 * rec, 2), "f": round(100 * f, 2)}
+
+
 def strip_space_tokens(docs: list[Doc]) -> list[Doc]:
     """Held-out dev docs carry "\\n\\n" tokens; rebuild them without, keeping paragraph starts."""
     out = []
@@ -156,6 +208,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", type=Path, default=Path(__file__).parent / "corpus")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--dev", action="store_true", help="NER on the dev split only (for tuning)")
+    ap.add_argument("--shared", type=Path, help="also score DATE on GUM's time mentions")
     args = ap.parse_args(argv)
     import entente.nlp
 
@@ -164,6 +217,8 @@ def main(argv: list[str] | None = None) -> None:
         nlp.add_pipe("entente_entities", after="ner")
         nlp.add_pipe("entente_paragraphs", first=True)
     scores = evaluate_dev(nlp, args.corpus) if args.dev else evaluate(nlp, args.corpus)
+    if args.shared and not args.dev:
+        scores["dates_gum_test"] = gum_dates(nlp, args.shared)
     text = json.dumps(scores, indent=1)
     if args.out:
         args.out.write_text(text + "\n")
