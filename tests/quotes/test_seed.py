@@ -82,3 +82,21 @@ def test_html_version_gives_the_same_quotes(engine, shared_dir: Path, quotes: li
     html = seed_quotes(engine, shared_dir / "samples" / "seed_article.html")
     assert [(q.speaker.name if q.speaker else None, q.cue, q.content) for q in html] == \
         [(q.speaker.name if q.speaker else None, q.cue, q.content) for q in quotes]
+
+
+def test_seed_coreference(engine, shared_dir: Path) -> None:
+    from entente.ingest import read_inputs
+    from entente.quotes import coref
+
+    (article,) = read_inputs([str(shared_dir / "samples" / "seed_article.txt")])
+    doc = engine.nlp(article.text)
+    sents = list(doc.sents)
+    got: dict[tuple[int, str], set[str]] = {}
+    for m in coref.resolve(doc, engine.resolver.mentions(doc, None)):
+        key = (next(n for n, s in enumerate(sents) if s.start <= m.start < s.end), m.actor.text)
+        got.setdefault(key, set()).add(m.actor.name or "")
+    assert got[(2, "the two countries")] == {"Turkey", "Russia"}
+    assert got[(2, "itself")] == {"Turkey"}
+    assert got[(4, "both countries")] == {"Turkey", "Azerbaijan"}
+    assert got[(10, "both countries")] == {"Azerbaijan", "Armenia"}
+    assert got[(10, "she")] == {"Emily Hawthorne"}

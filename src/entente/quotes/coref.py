@@ -111,12 +111,15 @@ class Coref:
         banned = self._clause_subject(i) if p.case == "obj" else None
         scored = []
         for m, e in cands:
-            if e is banned or not self._agrees(e, p) or self._modifier(m):
-                continue
+            if e is banned or not self._agrees(e, p) or self._modifier(m) or \
+                    (p.gender in ("m", "f") and not e.is_person and self._before_noun(m)):
+                continue  # "a Waste Management spokeswoman ... she" is not Waste Management
             if p.gender == "n" and p.case != "refl" and e.type == "country" and \
                     not self._is_subject(m):
                 continue  # "Turkey said it ...": a country is "it" when it was the subject
             scored.append((self._score(i, m, e, p), m, e))
+        if p.gender in ("m", "f") and any(e.is_person for _, _, e in scored):
+            scored = [s for s in scored if s[2].is_person]  # a known person before an unknown name
         if p.number != "sg" and p.gender == "any":
             pair = self._coordination(i)
             if pair is not None:
@@ -139,6 +142,10 @@ class Coref:
         doc = self.view.doc
         return m.end < len(doc) and doc[m.end].tag_ in ("NN", "NNS") and \
             (m.kind == "demonym" or doc[m.end - 1].tag_ == "JJ" or doc[m.end - 1].ent_type_ == "NORP")
+
+    def _before_noun(self, m: Mention) -> bool:
+        doc = self.view.doc
+        return m.end < len(doc) and doc[m.end].tag_ in ("NN", "NNS")
 
     def _blocked(self, m: Mention, i: int, p: Pronoun) -> bool:
         """Whether a subject noun that names no actor sits between the antecedent and the
@@ -165,7 +172,9 @@ class Coref:
 
     def _agrees(self, e: Entity, p: Pronoun) -> bool:
         if e.type is None:  # a name of unknown kind: a person or a body, not a group of people
-            return p.gender in ("m", "f", "n") and e.gender in (None, p.gender)
+            if p.gender in ("m", "f"):  # a person only if it speaks somewhere ("X told ...")
+                return e.gender in (None, p.gender) and any(self._speaks(m) for m in e.mentions)
+            return p.gender == "n"
         if p.gender in ("m", "f"):
             return e.is_person and e.gender in (None, p.gender)
         if p.gender == "n":

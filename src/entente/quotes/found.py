@@ -11,7 +11,7 @@ import msgspec
 
 from entente.quotes.marks import Segment
 from entente.quotes.speakers import Subject
-from entente.quotes.view import CLAUSE_END, DocView
+from entente.quotes.view import CLAUSE_END, DocView, is_break
 
 
 class Found(msgspec.Struct, frozen=True, kw_only=True):
@@ -81,7 +81,7 @@ class QuoteMap:
         hi = view.para_bounds(i)[1]
         j = i
         while j < hi:
-            if not self.inside[j] and (doc[j].text in CLAUSE_END or doc[j].is_space):
+            if not self.inside[j] and (doc[j].text in CLAUSE_END or is_break(doc[j])):
                 return j
             if self.inside[j] and self._closes_sentence(j) and j + 1 > i:
                 return j + 1
@@ -94,7 +94,7 @@ class QuoteMap:
         lo = view.para_bounds(i)[0]
         j = i - 1
         while j >= lo:
-            if not self.inside[j] and (doc[j].text in CLAUSE_END or doc[j].is_space):
+            if not self.inside[j] and (doc[j].text in CLAUSE_END or is_break(doc[j])):
                 return j + 1
             if self.inside[j] and self._closes_sentence(j) and j + 1 <= i:
                 return j + 1

@@ -22,7 +22,7 @@ import msgspec
 
 from entente.quotes import profiles
 from entente.quotes.entities import Entity, EntityTable, clean_name
-from entente.quotes.view import DocView, base_dep
+from entente.quotes.view import DocView, base_dep, is_break
 from entente.records import Mention, Speaker
 
 AUX_LEMMAS = frozenset({"have", "be", "do", "will", "would", "can", "could", "may", "might",
@@ -91,7 +91,7 @@ def np_right(view: DocView, start: int, hi: int) -> tuple[int, int] | None:
         if view.is_mark(t) and b + 1 < hi and view.is_np(doc[b + 1]):
             b += 1  # quotation marks inside a phrase: the “reforms”
             continue
-        if t.text == "," or view.is_mark(t) or t.lower_ in STOP_AFTER or t.is_space:
+        if t.text == "," or view.is_mark(t) or t.lower_ in STOP_AFTER or is_break(t):
             break
         if (b > start and t.tag_ in ("DT", "PRP", "PRP$") and view.is_noun(doc[b - 1])) or \
                 t.tag_ in WH_TAGS:

@@ -27,6 +27,11 @@ SUBORDINATORS = frozenset({"that", "whether", "if", "because", "although", "whil
                            "who", "which", "whom", "whose", "where"})
 
 
+def is_break(tok: Token) -> bool:
+    """A paragraph break ("\n\n"); a single line break inside hard-wrapped text is not one."""
+    return tok.is_space and "\n\n" in tok.text
+
+
 def base_dep(tok: Token) -> str:
     """The universal part of a dependency label ("nsubj:pass" -> "nsubj"); "ROOT" -> "root"."""
     return tok.dep_.split(":")[0].lower()
@@ -72,7 +77,7 @@ class DocView:
         j = i - 1
         while j >= lo:
             t = self.doc[j]
-            if t.text in CLAUSE_END or self.is_mark(t) or t.is_space:
+            if t.text in CLAUSE_END or self.is_mark(t) or is_break(t):
                 return j + 1
             j -= 1
         return lo
@@ -84,7 +89,7 @@ class DocView:
         j = i
         while j < hi:
             t = self.doc[j]
-            if t.text in CLAUSE_END or self.is_mark(t) or t.is_space:
+            if t.text in CLAUSE_END or self.is_mark(t) or is_break(t):
                 return j
             j += 1
         return hi
