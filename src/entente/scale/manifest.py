@@ -35,7 +35,9 @@ class ShardConfig(msgspec.Struct, frozen=True, kw_only=True):
     limits: Limits = msgspec.field(default_factory=Limits)
     engine: str | None = None
     batch_size: int = 64
-    row_group: int = 1000
+    # Records a worker holds before writing them out: 256 articles (a few MB of text and
+    # annotations, tens of MB as Python objects) keeps a worker's memory small and flat.
+    row_group: int = 256
 
     def fingerprint(self) -> str:
         semantic = msgspec.structs.replace(self, batch_size=0, row_group=0)
