@@ -1,22 +1,21 @@
 """Names the entity rules look for, gathered from the actors knowledge base and nlp/data/.
 
-A `Gazetteer` is a frozen list of `Name`s (phrase, label, knowledge-base id). The knowledge base
-gives country names and their other names (GPE), capitals, cities, regions and contested areas
-(GPE), seas and macro-regions (LOC), demonyms (NORP), organisations (ORG) and office holders
-(PERSON); nlp/data/entities.yaml adds only generic English (continents, group words, titles). Nothing here repeats the knowledge base's lists: when the knowledge
+A `Gazetteer` is a frozen list of `Name`s (phrase, label, knowledge-base id). The actors knowledge
+base (`entente.actors.KnowledgeBase.load()`: the packaged files plus a user's own, ENTENTE_KB_PATH)
+gives country names and their other names (GPE, kb_id = ISO3), capitals, cities, regions and
+contested areas (GPE), seas and macro-regions (LOC), demonyms (NORP, kb_id = ISO3), seats of
+government (ORG), organisations (ORG, kb_id = entry id), office holders (PERSON, kb_id = entry id)
+and common given names; nlp/data/entities.yaml adds only generic English (continents, group words,
+titles). Nothing here repeats the knowledge base's lists: when the knowledge
 base changes, the next `load()` sees it, with no retraining.
 
-`kb_names()` reads the knowledge base's packaged data files (countries.yaml, gazetteer.csv,
-organisations.yaml, offices/*.csv) directly, for names only; the actors stage owns their meaning.
+Only names and labels are taken; the actors stage owns what they mean.
 """
 
 from __future__ import annotations
 
-import csv
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -68,15 +67,16 @@ def data_names(data: Mapping[str, Any]) -> Iterator[Name]:
 def load_gazetteer(data_dir: Path = DATA_DIR, *, use_kb: bool = True) -> Gazetteer:
     data = read_yaml(data_dir / "entities.yaml")
     names = list(data_names(data))
-    if use_kb:
-        names.extend(kb_names())
+    kb = load_kb() if use_kb else None
+    if kb is not None:
+        names.extend(kb_names(kb))
     names.extend(plain_variants(names))
     return Gazetteer(
         names=tuple(dedupe(names)),
         loc_heads=frozenset(data.get("loc_heads", ())),
         trailing_titles=frozenset(data.get("trailing_titles", ())),
         org_heads=frozenset(data.get("org_heads", ())),
-        given_names=kb_given_names() if use_kb else frozenset(),
+        given_names=frozenset(kb.given_names) if kb is not None else frozenset(),
         person_titles=frozenset(data.get("person_titles", ())),
         not_entities=frozenset(data.get("not_entities", ())),
     )
@@ -109,87 +109,58 @@ def dedupe(names: Iterable[Name]) -> Iterator[Name]:
 
 
 # -- the knowledge base ---------------------------------------------------------------------------
-# gazetteer.csv kinds: what a place of that kind is called in NER terms
+# gazetteer kinds of place entries: what a place of that kind is called in NER terms
 PLACE_KINDS = {"capital": "GPE", "city": "GPE", "region": "GPE", "conflict": "GPE",
                "sea": "LOC", "macro": "LOC"}
+ORG_TYPES = {"igo", "group", "media", "org"}
 
 
-@lru_cache(maxsize=1)
-def kb_names() -> tuple[Name, ...]:
-    """Names from the actors knowledge base's data files (empty when there are none yet)."""
-    try:
-        root = Path(str(resources.files("entente.actors") / "kb"))
-    except ModuleNotFoundError:  # pragma: no cover - the actors stage is part of the package
-        return ()
+def kb_names(kb: Any = None) -> tuple[Name, ...]:
+    """Every name the actors knowledge base knows, as NER labels (see the module docstring).
+
+    A person's bare surname ("short" alias) is left out: "May", "Rice" or "Young" alone are
+    too often words; the document-consistency rule links a surname to a full name in the same
+    article instead.
+    """
+    kb = kb if kb is not None else load_kb()
     names: list[Name] = []
-    if (root / "countries.yaml").is_file():
-        names.extend(country_names(read_yaml(root / "countries.yaml") or {}))
-    if (root / "gazetteer.csv").is_file():
-        names.extend(place_names(root / "gazetteer.csv"))
-    if (root / "organisations.yaml").is_file():
-        names.extend(organisation_names(read_yaml(root / "organisations.yaml") or {}))
-    for path in sorted((root / "offices").glob("*.csv")):
-        names.extend(person_names(path))
+    for group in kb.aliases.values():
+        for alias in group:
+            entry = kb.entries.get(alias.key)
+            name = alias_name(alias, entry) if entry is not None else None
+            if name is not None:
+                names.append(name)
+                if not alias.cased and alias.text.isupper():  # PETRARCH phrases: "UNITED NATIONS"
+                    names.append(Name(alias.text.title(), name.label, name.kb_id))
     return tuple(names)
 
 
-@lru_cache(maxsize=1)
-def kb_given_names() -> frozenset[str]:
-    """The knowledge base's common given names (kb/given_names.txt), for unknown persons."""
-    path = Path(str(resources.files("entente.actors") / "kb" / "given_names.txt"))
-    if not path.is_file():
-        return frozenset()
-    words = path.read_text(encoding="utf-8").split("\n")
-    return frozenset(w for line in words if not line.startswith("#") for w in line.split())
+def alias_name(alias: Any, entry: Any) -> Name | None:
+    text = strip_article(alias.text.strip())
+    if entry.type == "country":
+        code = entry.id.split(":", 1)[-1]
+        label = {"name": "GPE", "adj": "NORP", "capital": "GPE", "seat": "ORG"}.get(alias.kind)
+        return Name(text, label, code if alias.kind in {"name", "adj"} else "") if label else None
+    if entry.type == "place":
+        label = PLACE_KINDS.get(entry.kind or "")
+        return Name(text, label) if label else None
+    if entry.type in ORG_TYPES:
+        return Name(text, "ORG", entry.id)
+    if entry.type == "person" and alias.kind == "name":
+        return Name(text, "PERSON", entry.id)
+    return None
 
 
-def country_names(entries: Mapping[str, Any]) -> Iterator[Name]:
-    """GPE for names and other names; NORP for demonyms (kb_id: the ISO3 code)."""
-    for code, entry in entries.items():
-        if not isinstance(entry, Mapping):
-            continue
-        for text in [entry.get("name"), *entry.get("aka", ())]:
-            if text:
-                yield Name(strip_article(str(text)), "GPE", str(code))
-        for text in entry.get("adj", ()):
-            yield Name(str(text), "NORP", str(code))
-        for text in entry.get("seats") or {}:  # "the Kremlin", "the Pentagon": institutions
-            yield Name(strip_article(str(text)), "ORG", "")
+def load_kb() -> Any:
+    """The actors knowledge base (packaged files plus users' files, cached by the actors stage)."""
+    from entente.actors import KnowledgeBase
+    from entente.errors import KnowledgeBaseError
 
-
-def place_names(path: Path) -> Iterator[Name]:
-    """Capitals, cities, regions and contested areas (GPE); seas and macro-regions (LOC)."""
-    for row in csv_rows(path):
-        label = PLACE_KINDS.get(row.get("kind", ""))
-        if label is None:
-            continue
-        for text in [row.get("name", ""), *(row.get("aka") or "").split("|")]:
-            if text.strip():
-                yield Name(strip_article(text.strip()), label)
-
-
-def organisation_names(data: Mapping[str, Any]) -> Iterator[Name]:
-    for entry in data.get("entries", ()) or ():
-        if not isinstance(entry, Mapping):
-            continue
-        for text in [entry.get("name"), *entry.get("aka", ())]:
-            if text:
-                yield Name(strip_article(str(text)), "ORG", str(entry.get("id", "")))
-
-
-def person_names(path: Path) -> Iterator[Name]:
-    """Office holders: full names, short names and other names listed for them (PERSON)."""
-    for row in csv_rows(path):
-        short = row.get("short") or ""
-        for text in [row.get("name", ""), short, *(row.get("aka") or "").split("|")]:
-            if text.strip() and text.strip() != "-":
-                yield Name(text.strip(), "PERSON", row.get("id") or "")
-
-
-def csv_rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        yield from csv.DictReader(lines)
+    try:
+        return KnowledgeBase.load()
+    except KnowledgeBaseError as exc:
+        raise ModelError(f"the entity rules need the knowledge base: {exc}",
+                         hint="fix the knowledge-base file named above") from exc
 
 
 def strip_article(text: str) -> str:
