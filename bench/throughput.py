@@ -21,7 +21,8 @@ places, i.e. trade and diplomacy; research use only), as one JSONL file. Then, i
 
 Speeds are articles/s and words/s, and ratios to the tokenizer measured in the same run, so that
 machines compare. `steady` excludes the one-off model load; `wall` includes it (and the start of
-worker processes). Results: a table on stdout and bench/results/throughput.json.
+worker processes). `articles per CPU-second` divides by the CPU time (user + system) of the run's
+process tree: on a machine shared with other work it says what one idle core would do. Results: a table on stdout and bench/results/throughput.json.
 """
 
 from __future__ import annotations
@@ -182,6 +183,7 @@ def child_e2e(spec: dict[str, Any]) -> dict[str, Any]:
     engine = warm(ENGINES[spec.get("engine", "real")](spec["fast"])) \
         if spec["workers"] == 1 else None
     load_s = time.perf_counter() - t0
+    cpu0 = cpu_seconds()
     t1 = time.perf_counter()
     summary = code_dataset([spec["corpus"]], str(work / "out"), config=config,
                            workers=spec["workers"], engine=engine)
@@ -189,6 +191,7 @@ def child_e2e(spec: dict[str, Any]) -> dict[str, Any]:
     coding_peak = _own_rss()["ru_maxrss_mb"]
     stored = load_dataset(str(work / "out"), str(work / "store.duckdb"))
     store_s = time.perf_counter() - t2
+    cpu = cpu_seconds() - cpu0
     span = shard_span(work / "out")
     return {"workers": spec["workers"], "fast": spec["fast"], "shards": summary.shards,
             "cross_duplicates": summary.cross_duplicates, **dataset_digest(work / "out"),
@@ -198,8 +201,18 @@ def child_e2e(spec: dict[str, Any]) -> dict[str, Any]:
             "stored": stored.added, "model_load_s": round(load_s, 2),
             "code_s": round(t2 - t1, 2), "shard_span_s": round(span, 2),
             "store_s": round(store_s, 2), "steady_s": round(min(span, t2 - t1) + store_s, 2),
-            "wall_s": round(t2 - t0 + store_s, 2), "peak_rss_coding_mb": coding_peak,
+            "wall_s": round(t2 - t0 + store_s, 2), "cpu_s": round(cpu, 2),
+            "peak_rss_coding_mb": coding_peak,
             **_own_rss()}
+
+
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its finished children (pool workers)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def dataset_digest(out: Path) -> dict[str, Any]:
@@ -499,7 +512,10 @@ def rates(r: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
     words = base["words"] * r["coded"] / max(1, base["articles"])
     steady, wall = max(r["steady_s"], 1e-9), max(r["wall_s"], 1e-9)
     wps = words / steady
+    per_cpu = r["read"] / max(r["cpu_s"], 1e-9)
     return {"articles_per_s": round(r["read"] / steady, 2),
+            "articles_per_cpu_s": round(per_cpu, 2),
+            "articles_per_s_on_idle_cores": round(per_cpu * r["workers"], 2),
             "articles_per_s_wall": round(r["read"] / wall, 2), "words_per_s": round(wps),
             "articles_per_s_at_600_words": round(wps / TYPICAL_WORDS, 2),
             "ratio_to_tokenizer": round(wps / base["words_per_s"], 5)}
@@ -539,16 +555,17 @@ def table(result: dict[str, Any]) -> str:
              f" ({result['corpus']['words_per_article']}/article); machine: "
              f"{result['machine']['cpus']} CPUs, load {result['machine']['load_average']}",
              f"{'run':<12}{'art/s':>8}{'art/s@600w':>12}{'words/s':>10}{'x tokenizer':>13}"
-             f"{'wall art/s':>12}{'peak RSS MB':>13}",
+             f"{'wall art/s':>12}{'art/cpu-s':>11}{'peak RSS MB':>13}",
              f"{'tokenizer':<12}{b['articles_per_s']:>8}{'':>12}{b['words_per_s']:>10}"
-             f"{1.0:>13}{'':>12}{'':>13}"]
+             f"{1.0:>13}{'':>12}{'':>11}{'':>13}"]
     for name, r in result["e2e"].items():
         if "error" in r:
             lines.append(f"{name:<12}{r['error']}")
             continue
         lines.append(f"{name:<12}{r['articles_per_s']:>8}{r['articles_per_s_at_600_words']:>12}"
                      f"{r['words_per_s']:>10}{r['ratio_to_tokenizer']:>13}"
-                     f"{r['articles_per_s_wall']:>12}{r.get('peak_rss_mb', '?'):>13}")
+                     f"{r['articles_per_s_wall']:>12}{r['articles_per_cpu_s']:>11}"
+                     f"{r.get('peak_rss_mb', '?'):>13}")
     for key in ("stages full", "stages fast"):
         if key in result:
             shares = ", ".join(f"{k} {v['share']:.0%}" for k, v in result[key].items())
