@@ -50,9 +50,11 @@ class ActorIndex:
 
     def __init__(self, mentions: Sequence[Mention], places: Any = None):
         self.by_token: dict[int, list[Mention]] = defaultdict(list)
+        self.by_end: dict[int, list[Mention]] = defaultdict(list)
         for m in mentions:
             for i in range(m.start, m.end):
                 self.by_token[i].append(m)
+            self.by_end[m.end].append(m)
         self._places = places  # kb.place, for names the resolver left alone ("Kharkiv")
         self._place_cache: dict[int, Mention | None] = {}
 
@@ -69,7 +71,8 @@ class ActorIndex:
         own = self.at(t.i)
         if own:
             how = "coref" if own[0].kind == "pronoun" or len(own) > 1 else _how(own[0])
-            mine = [Filler(m, t.i, how) for m in own]
+            mine = [Filler(m, m.start, "modifier") for m in self.coordinated_left(own[0], t.doc)]
+            mine += [Filler(m, t.i, how) for m in own]
             if any(_political(m) for m in own) or depth <= 0:
                 return mine
             # "a journalist *from the United States*", "seven *UN* officials": a sector noun
@@ -82,6 +85,21 @@ class ActorIndex:
         if depth <= 0:
             return []
         return self._modifiers(t, depth)
+
+    def coordinated_left(self, m: Mention, doc: Any) -> list[Mention]:
+        """Nationality adjectives coordinated before a mention that holds the noun ("*Pakistani*
+        and Afghan border forces", "*US* and British warplanes", "*Indian*, Chinese troops"):
+        each is an actor of its own on the same noun. Read from the words, not the parse."""
+        out: list[Mention] = []
+        i = m.start
+        while i >= 2 and doc[i - 1].lower_ in ("and", ",", "&"):
+            left = [x for x in self.by_end.get(i - 1, ()) if x.kind == "demonym" and _political(x)
+                    and x.end - x.start <= 2]
+            if not left or any(x.actor.country == m.actor.country for x in left):
+                break
+            out = left[:1] + out
+            i = left[0].start
+        return out
 
     def _modifiers(self, t: Token, depth: int) -> list[Filler]:
         # A modifier that names the head's nationality ("*Azerbaijani* counterpart") says more

@@ -35,9 +35,12 @@ from entente.events import syntax as sx
 from entente.events.arguments import NOUN_SOURCE_SLOTS, ActorIndex, Filler, slot_heads
 from entente.events.attribution import Attributed, attribute
 from entente.events.dates import DateMatch
+from entente.events.headline import Variant, headline_sentences, variants
+from entente.events.implicit import Memory, implicit_targets
 from entente.events.lexicon import Lexicon, Pattern
 from entente.events.modality import assess
 from entente.events.places import locate
+from entente.events.repair import repair
 from entente.events.syntax import Token
 from entente.events.timing import as_date, event_date, own_date, sentence_dates
 from entente.events.triggers import Frame, frames
@@ -56,7 +59,8 @@ from entente.records import (
 __all__ = ["Coder"]
 
 NOUN_TARGETS = ["to", "against", "on", "with", "between", "for", "into", "over"]
-HOW_WEIGHT = {"direct": 1.0, "modifier": 0.95, "coref": 0.9, "place": 0.85, "deep": 0.8}
+HOW_WEIGHT = {"direct": 1.0, "modifier": 0.95, "coref": 0.9, "place": 0.85, "deep": 0.8,
+              "implicit": 0.75, "linear": 0.75}
 STATE_ROLES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "IGO"})
 
 
@@ -82,6 +86,7 @@ class Context(NamedTuple):
     quotes: Sequence[QuoteSpan]
     past_dates: list[tuple[DateMatch, Token]]
     future_dates: list[tuple[DateMatch, Token]]
+    memory: Memory  # the article's events so far (implicit arguments)
 
 
 def parse_published(value: str | None) -> date | None:
@@ -111,9 +116,10 @@ class Coder:
     pronoun and short-reference mentions (default: `entente.quotes.coref.resolve`; None: off)."""
 
     def __init__(self, kb: Any, lexicon: Lexicon | None = None, resolver: Any = None,
-                 coref: Any = "default"):
+                 coref: Any = "default", nlp: Any = "default"):
         self.kb = kb
         self._coref = _default_coref if coref == "default" else coref
+        self._nlp = nlp
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self.codebook = cb.load()
         self._resolver = resolver
@@ -122,6 +128,8 @@ class Coder:
         self._localised = frozenset(self.cues.localised_roles)
         self._non_agents = frozenset(self.cues.non_agents)
         self._sourceless = frozenset(self.cues.sourceless_roots)
+        self._verbs = self.lexicon.verb_words()
+        self._past = self.lexicon.past_forms()
 
     @cached_property
     def resolver(self) -> Any:
@@ -131,20 +139,74 @@ class Coder:
 
         return Resolver(self.kb)
 
+    def _is_past_verb(self, t: Token) -> bool:
+        """Is a noun-tagged word the past form of a lexicon verb ("cut", "fought", "expelled")?"""
+        low = t.lower_
+        irregular = self.cues.irregular
+        if low in irregular:
+            return irregular[low] in self._verbs
+        return low.endswith("ed") and any(b in self._verbs for b in sx.base_forms(low))
+
+    @cached_property
+    def nlp(self) -> Any:
+        """The pipeline that re-parses normalised headlines (None: headlines as parsed)."""
+        if self._nlp != "default":
+            return self._nlp
+        if not hasattr(self.resolver, "mentions"):
+            return None  # a stub resolver (unit tests): no mentions for a re-parsed headline
+        from entente import nlp
+
+        return nlp.load()
+
     # -- the article --------------------------------------------------------------------------
     def code(self, doc: Any, mentions: list[Mention], quotes: list[QuoteSpan],
              article: Article) -> list[Event]:
         published = parse_published(article.published)
         mentions = _with_coref(doc, mentions, self._coref)
-        doc = sx.repair(doc)
+        head = headline_sentences(doc) if self.nlp is not None else 0
+        memory = Memory()
+        events: list[Event] = []
+        if head:
+            events += self._code_headline(doc, head, mentions, quotes, article, published)
+            memory.add(events)
+        return events + self._code_sentences(doc, mentions, quotes, article, published, memory,
+                                             head)
+
+    def _code_sentences(self, doc: Any, mentions: list[Mention], quotes: Sequence[QuoteSpan],
+                        article: Article, published: date | None, memory: Memory,
+                        first: int = 0, last: int | None = None) -> list[Event]:
+        doc = repair(doc, self._is_past_verb)
         index = ActorIndex(mentions, getattr(self.kb, "place", None))
         skip = _inside_names(mentions)
         events: list[Event] = []
         for n, sent in enumerate(doc.sents):
+            if n < first:
+                continue
+            if last is not None and n >= last:
+                break
             ctx = Context(sent, n, article, published, index, quotes,
-                          sentence_dates(sent, published, False), sentence_dates(sent, published, True))
+                          sentence_dates(sent, published, False), sentence_dates(sent, published, True),
+                          memory)
             events += self.code_sentence(ctx, skip)
         return events
+
+    def _code_headline(self, doc: Any, head: int, mentions: list[Mention],
+                       quotes: Sequence[QuoteSpan], article: Article,
+                       published: date | None) -> list[Event]:
+        """The headline paragraph coded as parsed and as its normalised copies re-parsed (see
+        `headline`); the reading with the best-supported events wins, the parse as given on a
+        tie."""
+        best = self._code_sentences(doc, mentions, quotes, article, published, Memory(), 0, head)
+        best_score = _support(best)
+        sents = list(doc.sents)[:head]
+        for v in variants(doc, head, mentions, self._verbs, self._past):
+            vdoc = self.nlp(v.text)
+            vmentions = self.resolver.mentions(vdoc, published)
+            found = self._code_sentences(vdoc, vmentions, [], article, published, Memory())
+            found = [e for e in (_mapped(ev, vdoc, v, sents, article.id) for ev in found) if e]
+            if _support(found) > best_score:
+                best, best_score = found, _support(found)
+        return _renumbered(best, article.id)
 
     def code_sentence(self, ctx: Context, skip: set[int]) -> list[Event]:
         found = frames(ctx.sent, self.lexicon, skip)
@@ -153,13 +215,16 @@ class Coder:
         out: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
         for f in found:
+            mine: list[Event] = []
             for ev in self._frame_events(f, ctx, own_dates, found):
                 key = (_akey(ev.source), _akey(ev.target), ev.cameo, ev.evidence.start)
                 rkey = (_akey(ev.target), _akey(ev.source), ev.cameo, ev.evidence.start)
                 if key in seen or (ev.reciprocal and rkey in seen):
                     continue
                 seen.add(key)
-                out.append(msgspec_replace(ev, id=f"{ctx.article.id}:{ctx.n}:{len(out)}"))
+                mine.append(msgspec_replace(ev, id=f"{ctx.article.id}:{ctx.n}:{len(out) + len(mine)}"))
+            ctx.memory.add(mine)
+            out += mine
         return out
 
     # -- one frame ----------------------------------------------------------------------------
@@ -292,6 +357,9 @@ class Coder:
             heads += [x for g in _governor_tokens(f) for o in sx.objects(g)
                       for x in sx.kids(o, "nmod:poss")]
             targets = _flat(ctx.actors.groups(heads))
+        if not any(political(x.mention.actor) for x in targets) and sx.is_verbal(t):
+            # "condemned *the launch*": the side of an event told before
+            targets = implicit_targets(t, self.lexicon.classes, ctx.memory, sources) or targets
         used = {s.token for s in sources} | {s.key for s in sources}
         targets = [x for x in targets if x.token not in used and x.key not in used]
         return Sides(_political_first(_dedupe(sources)), _political_first(_dedupe(targets)))
@@ -422,6 +490,34 @@ class Coder:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _support(events: Sequence[Event]) -> float:
+    """How well a reading of a headline is supported: political sides found, then confidence."""
+    return sum(political(e.source) + political(e.target) + e.confidence / 10 for e in events)
+
+
+def _mapped(ev: Event, vdoc: Any, v: Variant, sents: list[Any], article_id: str) -> Event | None:
+    """An event coded on a normalised headline, with its sentence and evidence offsets moved
+    into the original text."""
+    vsent = list(vdoc.sents)[ev.sentence]
+    start, end = v.original(vsent.start_char + ev.evidence.start, vsent.start_char + ev.evidence.end)
+    for n, sent in enumerate(sents):
+        if sent.start_char <= start < sent.end_char:
+            a, b = start - sent.start_char, min(end, sent.end_char) - sent.start_char
+            evidence = msgspec.structs.replace(ev.evidence, start=a, end=b, trigger=sent.text[a:b])
+            return msgspec_replace(ev, sentence=n, text=sent.text, evidence=evidence)
+    return None
+
+
+def _renumbered(events: list[Event], article_id: str) -> list[Event]:
+    count: dict[int, int] = {}
+    out = []
+    for ev in events:
+        k = count.get(ev.sentence, 0)
+        count[ev.sentence] = k + 1
+        out.append(msgspec_replace(ev, id=f"{article_id}:{ev.sentence}:{k}"))
+    return out
+
+
 def msgspec_replace(ev: Event, **changes: Any) -> Event:
     return msgspec.structs.replace(ev, **changes)
 

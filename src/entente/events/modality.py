@@ -131,10 +131,12 @@ def _climb(node: Token, cues: Cues) -> tuple[str, Token] | None:
             return "negated", head
         if hl in cues.hypothetical_verbs or (head.pos_ == "ADJ" and hl in cues.hypothetical_adjectives):
             return "hypothetical", head
+        if sx.is_nominal(head) and d in ("acl", "ccomp"):
+            # "reports *that* ...", "plans to ...": the content of a noun shares its fate
+            # ("denied reports that X had bombed": negated)
+            return "climb", head
         if hl in cues.reporting_verbs and d != "xcomp":
             return "stop", head
-        if d == "acl" and sx.is_nominal(head):
-            return "climb", head  # "reports *that* ...", "plans to ..."
         if d == "ccomp":
             return "stop", head
         return "climb", head

@@ -237,6 +237,20 @@ class Lexicon:
         """Recode with a named table (`recoders` in governors.yaml): "future", "threat"."""
         return recode(self.recoders.get(table, {}), code)
 
+    def verb_words(self) -> frozenset[str]:
+        """Every verb the lexicon knows as a trigger, a governor or a light verb."""
+        out = {w for p in self.patterns if p.pos == "verb" for w in p.lemma}
+        out |= {w for g in self.governors if g.pos == "verb" for w in g.lemma}
+        return frozenset(out | set(self.cues.light_verbs))
+
+    def past_forms(self) -> dict[str, str]:
+        """Lemma → simple past of the irregular verbs (cues.yaml lists the past tense before
+        the participle: "took" before "taken")."""
+        out: dict[str, str] = {}
+        for form, lemma in self.cues.irregular.items():
+            out.setdefault(lemma, form)
+        return out
+
     def in_class(self, name: str, word: str) -> bool:
         return word in self.classes.get(name, ())
 

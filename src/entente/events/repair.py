@@ -1,0 +1,128 @@
+"""Repairs of frequent parser slips, made on a copy of the Doc before coding.
+
+Small parsers read "Turkey *provided* drones", "The Kremlin *rejected* suggestions", "Riyadh *cut*
+ties" as noun phrases: the verb hangs on its object as a modifier (`amod`/`compound`), tagged as a
+verb or even as a noun. A verb with a noun phrase of its own right before it (a subject, possibly
+followed by an auxiliary or an adverb: "Aliyev has repeatedly *accused*") is no modifier: the
+object is made the verb's `obj`, the subject phrase its `nsubj`. A verb-tagged modifier right after
+a determiner, an adjective or a number ("the *disputed* region", "newly *elected* mayors") or a
+participle after a passive auxiliary is left alone; a noun-tagged one is repaired only when it is
+a past form of a lexicon verb after a name ("Riyadh *cut* ties", "Saudi Arabia has *fought*").
+
+The input Doc is never changed (other stages share it); token indices and offsets stay the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from entente.events import syntax as sx
+from entente.events.syntax import Token
+
+__all__ = ["repair"]
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+SKIP = frozenset({"RB", "RBR", "RBS"})
+PERFECT = frozenset({"have", "has", "had", "'ve", "'d"})
+PASSIVE = frozenset({"was", "were", "be", "been", "being", "is", "are", "'s", "get", "got"})
+MODIFIER_DEPS = ("amod", "compound", "nmod:poss")
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+class Fix(NamedTuple):
+    verb: int
+    noun: int
+    subject: int | None
+    retag: bool  # a noun-tagged verb: give it a verb tag
+
+
+def repair(doc: Any, is_past_verb: Callable[[Token], bool] | None = None) -> Any:
+    """A copy of `doc` with verbs hung on their objects re-attached, or `doc` itself when there
+    is none. `is_past_verb(token)` says whether a noun-tagged word is a past form of a lexicon
+    verb (None: noun-tagged words are never repaired)."""
+    fixes = [f for t in doc if (f := _verb_on_object(t, is_past_verb)) is not None]
+    if not fixes:
+        return doc
+    new = doc.copy()
+    for fix in fixes:
+        v, n = new[fix.verb], new[fix.noun]
+        if fix.retag:
+            v.tag_, v.pos_ = "VBD", "VERB"
+        root = n.head.i == n.i
+        v_head, v_dep = (v, "ROOT") if root else (n.head, n.dep_)
+        if not root and v_head.i == v.i:
+            continue
+        v.head = v_head
+        v.dep_ = v_dep
+        n.head = v
+        n.dep_ = "obj"
+        for c in list(n.children):  # auxiliaries and adverbs before the verb are the verb's
+            if c.i < v.i and c.dep_ in ("aux", "advmod") and c.i > (fix.subject or -1):
+                c.head = v
+        if fix.subject is not None and fix.subject != v.i:
+            s = new[fix.subject]
+            s.head = v
+            s.dep_ = "nsubj"
+    return new
+
+
+def _verb_on_object(v: Token, is_past_verb: Callable[[Token], bool] | None) -> Fix | None:
+    if sx.dep(v) not in ("amod", "compound") or v.head is v:
+        return None
+    n = v.head
+    if n.i <= v.i or not sx.is_nominal(n) or n.head.i == v.i:
+        return None
+    if any(sx.dep(c) in sx.SUBJ and c.i < v.i for c in v.children):
+        return Fix(v.i, n.i, None, False)
+    tag = v.tag_
+    retag = False
+    if tag not in FINITE and tag != "VBN":
+        if not (tag.startswith("NN") and is_past_verb is not None and is_past_verb(v)):
+            return None
+        retag = True
+    prev = _before(v)
+    if prev is None or prev.pos_ not in NOMINAL_POS or prev.tag_ == "WP":
+        return None
+    if tag == "VBN" or retag:
+        aux = _aux_before(v)
+        if aux in PASSIVE:
+            return None
+        if retag and prev.pos_ != "PROPN":
+            return None  # "the *cut* ties": only a name makes a noun-tagged word a verb
+    subject = _phrase_top(prev, v, n)
+    if subject is None:
+        return None
+    return Fix(v.i, n.i, subject.i, retag)
+
+
+def _before(v: Token) -> Token | None:
+    """The word before `v`, skipping adverbs and auxiliaries ("has repeatedly accused")."""
+    i = v.i - 1
+    doc = v.doc
+    while i >= 0 and (doc[i].tag_ in SKIP or doc[i].lower_ in PERFECT or doc[i].tag_ == "MD"):
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _aux_before(v: Token) -> str | None:
+    i = v.i - 1
+    doc = v.doc
+    while i >= 0 and doc[i].tag_ in SKIP:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else None
+
+
+def _phrase_top(tok: Token, v: Token, n: Token) -> Token | None:
+    """The top of the noun phrase ending at `tok` (left of the verb `v`): climb while the head
+    stays left of the verb. None when the phrase is the object's own modifier after all (a
+    determiner or an adjective sits between it and the verb)."""
+    top = tok
+    for _ in range(8):
+        h = top.head
+        if h is top or h.i >= v.i or h.i == n.i:
+            break
+        top = h
+    if sx.dep(top) in ("det", "case", "mark"):
+        return None
+    return top
