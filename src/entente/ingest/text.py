@@ -28,9 +28,12 @@ HEADLINE_SHORTER = 0.7
 _BYLINE = re.compile(r"^(by|from|posted by|written by)\s", re.I)
 
 # Characters dropped from text: C0/C1 controls (whitespace aside, which is normalised instead), the
-# zero-width space, word joiner, soft hyphen and stray byte-order marks.
+# zero-width space, word joiner, soft hyphen, stray byte-order marks, and the bidirectional
+# marks, embeddings, overrides and isolates (invisible, and glued to a word they hide it from
+# the tokenizer and the knowledge base: "\u202eTurkey" is not "Turkey").
 _DROP = {c: None for c in [*range(0, 9), 11, *range(14, 32), *range(0x7F, 0xA0)]}
 _DROP.update(dict.fromkeys(map(ord, "\u200b\u2060\u00ad\ufeff")))
+_DROP.update(dict.fromkeys([0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _NEWLINES = {"\r\n": "\n", "\r": "\n", "\u2029": "\n\n", "\u2028": "\n", "\f": "\n\n", "\v": "\n"}
 _NONWORD = re.compile(r"[\W_]+")
