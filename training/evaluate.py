@@ -142,9 +142,11 @@ def gum_dates(nlp: Language, shared: Path, split: str = "test") -> dict:
     """DATE against GUM's time mentions on the documents of one split (the rules were tuned on
     "dev"; "test" is the held-out score).
 
-    GUM marks every time expression as a `time` mention; the ones holding a digit or a calendar
-    word ("Thursday, February 23, 2006", "last year") are the gold DATEs (vague ones such as
-    "then" or "the time" are left out). Exact match and overlap (any shared character) F-scores.
+    GUM marks every time expression as a `time` mention; the outermost ones holding a digit or a
+    calendar word ("Thursday, February 23, 2006", "last year") are the gold DATEs (vague ones such
+    as "then" or "the time" are left out). GUM's mentions are noun phrases, often longer than a
+    DATE ("the last five months of her life"), so the overlap score (any shared character) says
+    more than the exact one.
     """
     from conllu import gum_mentions, read_conllu
 
@@ -163,7 +165,9 @@ def gum_dates(nlp: Language, shared: Path, split: str = "test") -> dict:
                 if m.etype == "time" and any(any(c.isdigit() for c in w) or w.lower() in DATE_WORDS
                                              for w in words):
                     spans.add((offsets[m.start][0], offsets[m.end - 1][1]))
-            gold.append(spans)
+            # outermost mentions only: GUM also marks "1799" inside "August 1799"
+            gold.append({a for a in spans
+                         if not any(b != a and b[0] <= a[0] and a[1] <= b[1] for b in spans)})
             texts.append(text.strip())
     pred = [{(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"}
             for doc in nlp.pipe(texts, batch_size=64)]

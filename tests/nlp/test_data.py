@@ -13,7 +13,7 @@ SCHEMAS = {
     "entities.yaml": {"loc_heads", "loc_names", "norp", "person_titles", "trailing_titles",
                       "org_heads",
                       "not_entities"},
-    "dates.yaml": {"sets", "patterns", "bare_year_blockers"},
+    "dates.yaml": {"sets", "patterns", "anchors", "validate", "bare_year_blockers"},
     "cues.yaml": {"quote_marks", "reporting", "cues", "irregular", "actor_pronouns"},
 }
 
@@ -60,3 +60,22 @@ def test_gazetteer_labels_are_known():
 def test_default_candidate_loads():
     cand = default_candidate()
     assert "said" in cand.reporting and "attacked" in cand.cues
+
+
+def test_every_date_pattern_needs_an_anchor_or_a_number():
+    """Only sentences with an anchor word or a number are matched: a pattern that could match
+    without one would silently never fire."""
+    dates = DatePatterns.load(DATA_DIR)
+    numeric = {"SHAPE", "LIKE_NUM", "IS_DIGIT"}
+    for name, (tokens,) in dates.patterns.items():
+        required = [t for t in tokens if t.get("OP") not in {"?", "*"}]
+        ok = False
+        for tok in required:
+            if numeric & set(tok):
+                ok = True
+            for attr in ("LOWER", "ORTH"):
+                value = tok.get(attr)
+                words = value.get("IN") if isinstance(value, dict) else [value] if value else []
+                if words and all(str(w).lower() in dates.anchors for w in words):
+                    ok = True
+        assert ok, f"dates.yaml: pattern {name} has no required anchor or number token"

@@ -114,10 +114,16 @@ class EntityRules:
 
     # -- dates ---------------------------------------------------------------------------------
     def add_dates(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        found = [Span(doc, s, e, "DATE", span_id="entente.date") for _, s, e in self.dates(doc)]
+        strings = doc.vocab.strings
+        found = []
+        for region in self.date_patterns.regions(doc):
+            offset = region.start if isinstance(region, Span) else 0
+            for key, s, e in self.dates(region):
+                span = Span(doc, s + offset, e + offset, "DATE", span_id="entente.date")
+                if self.date_patterns.valid(strings[key], span):
+                    found.append(span)
         taken = {i for e in ents for i in range(e.start, e.end)}
         for span in filter_spans(found):
-            if self.date_patterns.blocked(span) or taken.intersection(range(span.start, span.end)):
-                continue
-            ents.append(span)
+            if not taken.intersection(range(span.start, span.end)):
+                ents.append(span)
         return ents

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
 RULE = "entente.doc"
@@ -57,9 +58,11 @@ def propagate_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
             e = Span(doc, e.start, e.end, "PERSON", span_id=RULE)
         out.append(e)
     taken = {i for e in out for i in range(e.start, e.end)}
-    for tok in doc:
-        if tok.i not in taken and tok.text in names and tok.pos_ == "PROPN":
-            out.append(Span(doc, tok.i, tok.i + 1, "PERSON", span_id=RULE))
+    wanted = {doc.vocab.strings[n] for n in names}
+    orths, pos = doc.to_array("ORTH").tolist(), doc.to_array("POS").tolist()
+    for i, (orth, p) in enumerate(zip(orths, pos, strict=True)):
+        if orth in wanted and p == PROPN and i not in taken:
+            out.append(Span(doc, i, i + 1, "PERSON", span_id=RULE))
     return out
 
 

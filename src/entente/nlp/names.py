@@ -26,6 +26,7 @@ class NameMatcher:
         for bucket in self.index.values():
             bucket.sort(key=lambda n: -len(n.text))  # longest first
         self.key_lengths = sorted({len(k) for k in self.index})
+        self.first_chars = frozenset(k[0] for k in self.index if k)
 
     def __len__(self) -> int:
         return sum(len(b) for b in self.index.values())
@@ -33,12 +34,17 @@ class NameMatcher:
     def __call__(self, doc: Doc) -> Iterator[tuple[int, int, Name]]:
         """(start token, end token, name) for every match, longest first at each start."""
         text = doc.text
-        ends = {t.idx + len(t.text): t.i + 1 for t in doc}
-        for tok in doc:
-            start = tok.idx
+        # token offsets from one array call: no Token objects for the ~99% of tokens that start
+        # no name
+        offsets = doc.to_array(["IDX", "LENGTH"]).tolist()
+        ends = {idx + n: i + 1 for i, (idx, n) in enumerate(offsets)}
+        first = self.first_chars
+        for i, (start, _) in enumerate(offsets):
+            if text[start] not in first:
+                continue
             for length in self.key_lengths:
                 for name in self.index.get(text[start:start + length], ()):
                     end = start + len(name.text)
                     if end in ends and text.startswith(name.text, start) and not (
                             end < len(text) and text[end].isalnum()):
-                        yield tok.i, ends[end], name
+                        yield i, ends[end], name

@@ -8,6 +8,7 @@ person a place ("Waheed Zaman"), an organisation a place ("Jamestown Foundation"
 
 from __future__ import annotations
 
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
 from entente.nlp.gazetteer import Gazetteer, Name
@@ -112,12 +113,14 @@ def given_name_persons(doc: Doc, ents: list[Span], given: frozenset[str],
     """Names the NER missed that start with a known given name: "Emily Hawthorne said"."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
+    words = [doc.vocab.strings[h] for h in doc.to_array("ORTH").tolist()]  # no Token objects
+    proper = [p == PROPN for p in doc.to_array("POS").tolist()]
     i = 0
-    while i < len(doc) - 1:
+    while i < len(words) - 1:
         j = i + 1
-        if doc[i].text in given and i not in taken and doc[i].pos_ == "PROPN":
-            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" \
-                    and doc[j].text[:1].isupper() and doc[j].text not in stop:
+        if words[i] in given and proper[i] and i not in taken:
+            while j < len(words) and j not in taken and proper[j] and words[j][:1].isupper() \
+                    and words[j] not in stop:
                 j += 1
             if j > i + 1:
                 out.append(Span(doc, i, j, "PERSON", span_id="entente.given"))
