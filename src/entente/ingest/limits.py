@@ -5,10 +5,14 @@ WARC payload), decompressed. A JSONL line is read with a bounded `readline`, so 
 at most `max_line_bytes` of memory before it is reported and skipped. A compressed stream stops when
 it has produced `max_stream_bytes`, or when, past `ratio_check_after` bytes, it has produced more
 than `max_gzip_ratio` times what it read (news JSONL and HTML compress 4-20 times; a gzip bomb of
-zeros, a thousand times).
+zeros, a thousand times). An HTML page holds at most `max_html_tags` tags (opening and closing):
+main-text extraction takes time quadratic in the number of elements (50,000 sibling paragraphs
+take seconds, 300,000 take minutes), and news pages, ads and navigation included, hold a few
+thousand.
 
 The defaults suit news; `Limits.from_env()` lets a user raise them without code:
-ENTENTE_MAX_ARTICLE_MB, ENTENTE_MAX_LINE_MB, ENTENTE_MAX_STREAM_GB, ENTENTE_MAX_GZIP_RATIO.
+ENTENTE_MAX_ARTICLE_MB, ENTENTE_MAX_LINE_MB, ENTENTE_MAX_STREAM_GB, ENTENTE_MAX_GZIP_RATIO,
+ENTENTE_MAX_HTML_TAGS.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ _ENV = {
     "ENTENTE_MAX_LINE_MB": ("max_line_bytes", MB),
     "ENTENTE_MAX_STREAM_GB": ("max_stream_bytes", GB),
     "ENTENTE_MAX_GZIP_RATIO": ("max_gzip_ratio", 1),
+    "ENTENTE_MAX_HTML_TAGS": ("max_html_tags", 1),
 }
 
 
@@ -42,6 +47,7 @@ class Limits(msgspec.Struct, frozen=True, kw_only=True):
     max_stream_bytes: int = 64 * GB
     max_gzip_ratio: float = DEFAULT_GZIP_RATIO
     ratio_check_after: int = RATIO_CHECK_AFTER
+    max_html_tags: int = 100_000
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Limits:

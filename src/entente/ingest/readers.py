@@ -189,6 +189,8 @@ def document_article(data: bytes, *, id: str, origin: str, html: bool, run: Run,
     if what:
         raise IngestError(f"binary file ({what}), not text: entente reads news as text, HTML, "
                           "JSONL or WARC")
+    if html:
+        check_tags(data.count(b"<"), run.limits)
     text, repaired = decode(data, declared=declared or (declared_charset(data) if html else None))
     if repaired:
         log.warning("%s: not valid UTF-8; invalid bytes were read as Windows-1252", origin)
@@ -203,6 +205,15 @@ def document_article(data: bytes, *, id: str, origin: str, html: bool, run: Run,
     except Exception as exc:  # a page that breaks the extractor is one failure
         log.debug("%s: extraction failed", origin, exc_info=True)
         raise IngestError(f"could not extract the article: {type(exc).__name__}: {exc}") from None
+
+
+def check_tags(tags: int, limits: Limits) -> None:
+    """Refuse a page with more tags than extraction can go through in bounded time (see
+    `limits`); `tags` counts "<", a cheap upper bound."""
+    if tags > limits.max_html_tags:
+        raise IngestError(f"page has {tags:,} HTML tags, over the limit of "
+                          f"{limits.max_html_tags:,} for one page",
+                          hint="set ENTENTE_MAX_HTML_TAGS to raise it")
 
 
 # -- JSONL --------------------------------------------------------------------------------------
@@ -302,10 +313,14 @@ def jsonl_item(line: bytes, origin: str, run: Run) -> Item:
                        message=f"record {rid!r}: text is over the {describe_size(limit)} limit "
                                "for one article (ENTENTE_MAX_ARTICLE_MB raises it)")
     try:
+        if body is record.html:
+            check_tags(body.count("<"), run.limits)
         return article_from_record(record, origin=origin, default_published=run.published,
                                    boilerplate=run.boilerplate)
     except IngestError as exc:
-        return Failure(origin=origin, message=f"record {rid!r}: {exc.message}", kind="ingest")
+        hint = f" ({exc.hint})" if exc.hint else ""
+        return Failure(origin=origin, message=f"record {rid!r}: {exc.message}{hint}",
+                       kind="ingest")
     except Exception as exc:  # a page that breaks the extractor is one failure
         log.debug("%s: extraction failed", origin, exc_info=True)
         return Failure(origin=origin, kind="ingest",
