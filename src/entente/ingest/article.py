@@ -76,7 +76,7 @@ def make_article(
         url=url or (ex.url if ex else None),
         source=source or (ex.source if ex else None),
         published=(_iso(published, where) or (ex.published if ex else None)
-                   or dateline_date(kept[0]) or _iso(default_published, where)),
+                   or _iso(dateline_date(kept[0]), where) or _iso(default_published, where)),
         author=author or (ex.author if ex else None),
         removed_boilerplate=removed,
         content_hash=content_hash(clean),
@@ -120,15 +120,24 @@ def _text_parts_html(title: str | None, page_title: str | None,
     return headline, body
 
 
+# News is dated within these years; the API takes the same range. Year 1 or 9999 is a broken feed,
+# and resolving "yesterday" or a clustering window against it overflows Python's dates.
+NEWS_YEARS = (1000, 2999)
+
+
 def _iso(value: str | None, where: str) -> str | None:
-    """`value` when it is an ISO date or datetime; otherwise None, with a warning."""
+    """`value` when it is an ISO date or datetime in NEWS_YEARS; otherwise None, with a warning."""
     if not value or not value.strip():
         return None
     value = value.strip()
     try:
-        date.fromisoformat(value[:10])
+        day = date.fromisoformat(value[:10])
     except ValueError:
         log.warning("%s: ignoring published %r: not an ISO date (YYYY-MM-DD)", where, value)
+        return None
+    if not NEWS_YEARS[0] <= day.year <= NEWS_YEARS[1]:
+        log.warning("%s: ignoring published %r: not a news date (years %d-%d)", where, value,
+                    *NEWS_YEARS)
         return None
     return value
 
