@@ -141,10 +141,7 @@ def run_child(spec: dict[str, Any]) -> dict[str, Any]:
     """Run `spec` in a fresh Python process; its JSON answer plus the tree's peak RSS."""
     proc = subprocess.Popen([sys.executable, __file__, "--child", json.dumps(spec)],
                             stdout=subprocess.PIPE, text=True)
-    try:
-        sampler: RssSampler | None = RssSampler(proc.pid)
-    except ImportError:  # psutil is in the dev extra; without it, the child's own ru_maxrss
-        sampler = None
+    sampler = _sampler(proc.pid)  # psutil is in the dev extra; without it, no memory figures
     out, _ = proc.communicate()
     if proc.returncode != 0 or not out.strip():  # reported in the results; the run goes on
         if sampler is not None:
@@ -184,11 +181,12 @@ def child_e2e(spec: dict[str, Any]) -> dict[str, Any]:
         if spec["workers"] == 1 else None
     load_s = time.perf_counter() - t0
     cpu0 = cpu_seconds()
+    coding = _sampler(os.getpid())
     t1 = time.perf_counter()
     summary = code_dataset([spec["corpus"]], str(work / "out"), config=config,
                            workers=spec["workers"], engine=engine)
     t2 = time.perf_counter()
-    coding_peak = _own_rss()["ru_maxrss_mb"]
+    coding_peak = coding.stop()["peak_rss_mb"] if coding is not None else None
     stored = load_dataset(str(work / "out"), str(work / "store.duckdb"))
     store_s = time.perf_counter() - t2
     cpu = cpu_seconds() - cpu0
@@ -202,8 +200,7 @@ def child_e2e(spec: dict[str, Any]) -> dict[str, Any]:
             "code_s": round(t2 - t1, 2), "shard_span_s": round(span, 2),
             "store_s": round(store_s, 2), "steady_s": round(min(span, t2 - t1) + store_s, 2),
             "wall_s": round(t2 - t0 + store_s, 2), "cpu_s": round(cpu, 2),
-            "peak_rss_coding_mb": coding_peak,
-            **_own_rss()}
+            "peak_rss_coding_mb": coding_peak}
 
 
 def cpu_seconds() -> float:
@@ -308,12 +305,13 @@ def shard_span(out: Path) -> float:
     return (max(ends) - min(starts)).total_seconds() if starts else 0.0
 
 
-def _own_rss() -> dict[str, float]:
-    import resource
-
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"ru_maxrss_mb": round(own, 1), "ru_maxrss_children_mb": round(kids, 1)}
+def _sampler(pid: int) -> RssSampler | None:
+    """A sampler of this process tree (ru_maxrss would not do: Linux carries the parent's
+    high-water mark across fork and exec)."""
+    try:
+        return RssSampler(pid)
+    except ImportError:
+        return None
 
 
 def child_memory(spec: dict[str, Any]) -> dict[str, Any]:
@@ -533,9 +531,8 @@ def memory(records: list[dict[str, Any]], work: Path, n: int, engine: str) -> di
         print(f"  memory {engine} {size}: {out[str(size)].get('peak_rss_mb')} MB",
               file=sys.stderr)
     a, b = out[str(n)], out[str(10 * n)]
-    key = "peak_rss_mb" if "peak_rss_mb" in a else "ru_maxrss_mb"
-    if key in a and key in b:
-        out["ratio_10x_to_1x"] = round(b[key] / a[key], 3)
+    if a.get("peak_rss_mb") and b.get("peak_rss_mb"):
+        out["ratio_10x_to_1x"] = round(b["peak_rss_mb"] / a["peak_rss_mb"], 3)
         out["coding_ratio_10x_to_1x"] = round(b["peak_rss_coding_mb"] /
                                               a["peak_rss_coding_mb"], 3)
     return out
@@ -575,7 +572,7 @@ def table(result: dict[str, Any]) -> str:
         sizes = [k for k in m if k.isdigit()]
         if sizes:
             lines.append(f"memory ({m['engine']} engine): " + ", ".join(
-                f"{k} articles {m[k].get('peak_rss_mb', m[k].get('ru_maxrss_mb'))} MB "
+                f"{k} articles {m[k].get('peak_rss_mb')} MB "
                 f"(coding {m[k].get('peak_rss_coding_mb')} MB)" for k in sizes)
                 + f", ratio {m.get('ratio_10x_to_1x', '?')} (coding "
                 f"{m.get('coding_ratio_10x_to_1x', '?')})")
