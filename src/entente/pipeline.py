@@ -192,8 +192,9 @@ class Engine:
 
     def _code_batch(self, batch: list[Article | Failure]) -> Iterator[ArticleRecord | Failure]:
         todo = [a for a in batch if isinstance(a, Article)]
-        try:
-            docs = dict(zip((id(a) for a in todo), self._pipe([a.text for a in todo]), strict=True))
+        try:  # a batch of failures only never loads the model
+            docs = (dict(zip((id(a) for a in todo), self._pipe([a.text for a in todo]), strict=True))
+                    if todo else {})
         except Exception:  # one bad text must not sink the batch: fall back to one at a time
             log.debug("batch parse failed; retrying one by one", exc_info=True)
             docs = {}
