@@ -198,6 +198,8 @@ def slot_heads(trigger: Token, slot: str, passive: bool) -> list[Token]:
         return sx.objects(trigger)
     if name == "iobj":
         return sx.kids(trigger, "iobj")
+    if name == "pass_subj":
+        return sx.kids(trigger, *sx.PASS_SUBJ)
     if name == "agent":
         return sx.agent(trigger)
     if name == "poss":

@@ -342,6 +342,20 @@ class Coder:
         t = f.trigger
         passive = sx.is_passive(t) if sx.is_verbal(t) else False
         nominal = p.pos == "noun" if p else sx.is_nominal(t)
+        acting = _acting_governor(f)
+        if acting is not None and acting is not t:
+            # "X demanded that Y leave", "X urged Y to ...": X acts, Y is the target
+            sources = self._fill(acting, None, sx.is_nominal(acting),
+                                 sx.is_verbal(acting) and sx.is_passive(acting), ctx, role="source")
+            told = self._fill(t, None, nominal, passive, ctx, role="source") if sx.is_verbal(t) else []
+            exclude = {s.key for s in sources}
+            targets = self._governor_targets(f, ctx) or [x for x in told if x.key not in exclude]
+            if not targets:
+                targets = self._fill(t, p.target if p and p.target else None, nominal, passive,
+                                     ctx, role="target", exclude=exclude)
+            used = {s.token for s in sources} | {s.key for s in sources}
+            targets = [x for x in targets if x.token not in used and x.key not in used]
+            return Sides(_political_first(_dedupe(sources)), _political_first(_dedupe(targets)))
         sources = self._fill(t, p.source if p and p.source else None, nominal, passive, ctx,
                              role="source")
         if not sources and f.head is not t:
@@ -613,6 +627,15 @@ def _head_subject(t: Token, light: frozenset[str]) -> list[Token]:
             return sx.kids(head, *sx.SUBJ)
         return []
     return []
+
+
+def _acting_governor(f: Frame) -> Token | None:
+    """The token of the outermost governor whose subject is the frame's actor ("*demanded*
+    that Y leave", "*urged* Y to ..."), if any."""
+    for g, tok in zip(f.governors, _governor_tokens(f), strict=False):
+        if g.source == "governor":
+            return tok
+    return None
 
 
 def _governor_tokens(f: Frame) -> list[Token]:

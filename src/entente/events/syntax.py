@@ -23,8 +23,12 @@ CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "acl", "acl:relcl", "advcl:relcl", "cs
 OBJECT_CONTROL = frozenset({
     "urge", "ask", "tell", "order", "force", "allow", "permit", "help", "invite", "encourage",
     "persuade", "press", "push", "request", "call", "instruct", "direct", "advise", "exhort",
-    "implore", "beseech", "warn", "accuse", "blame", "compel", "enable", "require",
+    "implore", "beseech", "warn", "accuse", "blame", "compel", "enable", "require", "support",
+    "stop", "prevent", "deter", "keep", "bar", "discourage", "dissuade",
 })
+# The marker of an adverbial clause whose subject is the controlling verb's object ("accused X
+# *of* doing", "helped X *to* ...", "supported X *in* improving", "stopped X *from* doing").
+CONTROL_MARKS = ("of", "to", "in", "from")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
@@ -93,11 +97,11 @@ def is_passive(t: Token) -> bool:
 def case_word(t: Token) -> str | None:
     """The preposition (or subordinator) marking a nominal or clause: "to" for "to Kyiv",
     "out of" for "out of Kabul" (case + fixed), "by" for "by bolstering"."""
+    words: list[str] = []
     for c in t.children:
         if dep(c) in ("case", "mark") and c.i < t.i:
-            fixed = [f.lower_ for f in c.children if dep(f) == "fixed"]
-            return " ".join([c.lower_, *fixed])
-    return None
+            words += [c.lower_, *(f.lower_ for f in c.children if dep(f) == "fixed")]
+    return " ".join(words) if words else None
 
 
 def conjuncts(t: Token) -> list[Token]:
@@ -125,9 +129,22 @@ def prep_objects(t: Token, prep: str) -> list[Token]:
     "to" is no preposition: "extradited him to Venezuela *to stand* trial")."""
     out = []
     for c in t.children:
-        if dep(c) in PREP_ARGS and case_word(c) == prep and not _infinitive(c):
+        if dep(c) in PREP_ARGS and _is_prep(case_word(c), prep) and not _infinitive(c):
             out.append(c)
     return out
+
+
+PARTICLES = frozenset({"out", "away", "up", "back", "down", "off"})
+
+
+def _is_prep(found: str | None, prep: str) -> bool:
+    """ "of" is the preposition of "out of Kabul" (a particle before it), not of "instead of"."""
+    if found is None:
+        return False
+    if found == prep:
+        return True
+    words = found.split(" ")
+    return len(words) == 2 and words[0] in PARTICLES and words[1] == prep
 
 
 def _infinitive(c: Token) -> bool:
@@ -146,7 +163,7 @@ def subject(t: Token) -> list[Token]:
         if head is t:
             return []
         if d in ("xcomp", "advcl") and lemma(head) in OBJECT_CONTROL and (
-                d == "xcomp" or case_word(t) in ("of", "to")):
+                d == "xcomp" or case_word(t) in CONTROL_MARKS):
             objs = kids(head, *OBJ) or kids(head, "iobj")
             return objs[:1] if objs else []
         if d in ("acl:relcl",) and not kids(t, *PASS_SUBJ):
@@ -181,8 +198,17 @@ def _unrelative(t: Token) -> Token:
 
 
 def objects(t: Token) -> list[Token]:
-    """The direct object (the passive subject for a passive verb)."""
-    return kids(t, *OBJ) or kids(t, *PASS_SUBJ)
+    """The direct object (the passive subject for a passive verb; the indirect object of a
+    parser that labels "urged *Iran* to ..." so). A relative pronoun stands for the noun the
+    clause modifies ("sanctions *which* Beijing vetoed")."""
+    found = kids(t, *OBJ) or kids(t, *PASS_SUBJ) or kids(t, "iobj")
+    return [_antecedent(o) for o in found]
+
+
+def _antecedent(t: Token) -> Token:
+    if t.lower_ in ("which", "that", "whom") and dep(t.head).startswith("acl") and t.head.head is not t.head:
+        return t.head.head
+    return t
 
 
 def agent(t: Token) -> list[Token]:

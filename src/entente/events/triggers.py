@@ -83,14 +83,18 @@ def _static_ok(t: Token, p: Pattern, lex: Lexicon) -> bool:
             return False
         if p.without and words & lex.classes[p.without]:
             return False
-    if p.subject:
+    if p.subject or p.not_subject:
         subj = sx.subject(t) if not sx.is_passive(t) else sx.agent(t)
-        if not subj or not set(sx.words(subj[0])) & lex.classes[p.subject]:
+        if p.subject and (not subj or not set(sx.words(subj[0])) & lex.classes[p.subject]):
+            return False
+        if p.not_subject and subj and set(sx.words(subj[-1])) & lex.classes[p.not_subject]:
             return False
     if p.complement:
         comp = sx.kids(t, *GOV_CLAUSE_DEPS) + to_clauses(t)
         if not comp or not set(sx.words(comp[0])) & lex.classes[p.complement]:
             return False
+    if p.not_governed_by and _governed(t, lex.classes[p.not_governed_by]):
+        return False
     return not (p.governed_by and not _governed(t, lex.classes[p.governed_by]))
 
 
@@ -145,6 +149,10 @@ def complements(t: Token, g: Governor, has_event: set[int]) -> list[Token]:
     if g.requires_modal:
         return [c for c in sx.kids(t, "ccomp", "parataxis") if _has_modal(c, g.requires_modal)]
     out: list[Token] = []
+    if g.clause == "infinitive":
+        out += [c for c in sx.kids(t, "xcomp") if not sx.kids(c, *sx.SUBJ)] + to_clauses(t)
+        out += [c for c in sx.kids(t, *sx.OBJ) if c.i in has_event]
+        return out
     if g.pos == "noun":
         # "decision *to send*", "demand *that Israel ease* ...": not a relative clause
         out += [c for c in t.children if sx.dep(c) in ("acl", "acl:relcl", "ccomp") and c.i > t.i
@@ -175,6 +183,10 @@ def _frame(t: Token, lex: Lexicon, cands: dict[int, list[Pattern]], govs: dict[i
         return Frame(t, t, cands[t.i], [], frozenset({t.i}))
     for g in govs.get(t.i, ()):
         if g.alone is None:
+            continue
+        if g.prep and not any(_prep_is(sx.case_word(c), g.prep) for c in t.children):
+            continue  # "called the launch ...": no "on", no appeal
+        if g.alone_needs_clause and not (sx.kids(t, *GOV_CLAUSE_DEPS) + to_clauses(t)):
             continue
         if g.requires_modal:  # "said X must ...": a demand even when the "..." is no event
             comps = complements(t, g, has_event)

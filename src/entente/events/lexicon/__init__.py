@@ -33,7 +33,7 @@ __all__ = ["Cues", "Governor", "Lexicon", "Pattern"]
 FILES = ("classes.yaml", "verbs.yaml", "nouns.yaml", "governors.yaml", "cues.yaml")
 # Argument slots a pattern may name: grammatical relations, or any preposition ("with", "to" ...).
 RELATION_SLOTS = frozenset({"subj", "obj", "iobj", "poss", "agent", "amod", "compound", "between",
-                            "comp_subj", "head_subject", "comp"})
+                            "comp_subj", "head_subject", "comp", "pass_subj"})
 MAP_SPECIALS = frozenset({"=", "=?", "=!", "-"})
 
 
@@ -50,8 +50,10 @@ class Pattern(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     object: str | None = None          # class the object (or prep object / noun modifier) is in
     without: str | None = None         # class the object must NOT be in
     subject: str | None = None         # class the subject's head word must be in
+    not_subject: str | None = None     # class the subject's head word must NOT be in
     complement: str | None = None      # class the xcomp/ccomp verb's lemma must be in
     governed_by: str | None = None     # class the governing verb must be in (nouns)
+    not_governed_by: str | None = None  # class the governing verb must NOT be in (nouns)
     state_code: str | None = None      # code to use when the source is a state actor
     source: list[str] = msgspec.field(default_factory=list)
     target: list[str] = msgspec.field(default_factory=list)
@@ -68,7 +70,7 @@ class Pattern(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     @property
     def specificity(self) -> int:
         fields = (self.particle, self.prep, self.object, self.subject, self.complement,
-                  self.governed_by, self.without)
+                  self.governed_by, self.without, self.not_subject, self.not_governed_by)
         return sum(f is not None for f in fields) + self.needs_target
 
 
@@ -95,6 +97,14 @@ class Governor(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     negation: Literal["self", "complement"] = "self"
     # Also code the governor word's own pattern ("*denied* that it attacked": 016 as well).
     keeps_own: bool = False
+    # Whose act the frame is: "complement" (the complement's subject: "X pledged to send") or
+    # "governor" (the governor's subject acts on the complement's: "X demanded that Y leave").
+    source: Literal["complement", "governor"] = "complement"
+    # Which complements it takes: any clause, or only an infinitive ("told X *to* leave", not
+    # "told X *that* ...", which is reported speech).
+    clause: Literal["any", "infinitive"] = "any"
+    # `alone` only when the governor has a clause complement ("urged X *to* keep calm").
+    alone_needs_clause: bool = False
     prior: float = 0.75
     note: str = ""
     line: int = 0
@@ -328,7 +338,8 @@ class Lexicon:
         book = codebook.load()
         for p in self.patterns:
             where = f"{p.file}:{p.line}"
-            for field in (p.object, p.without, p.subject, p.complement, p.governed_by):
+            for field in (p.object, p.without, p.subject, p.complement, p.governed_by,
+                          p.not_subject, p.not_governed_by):
                 if field is not None and field not in self.classes:
                     raise KnowledgeBaseError(f"pattern {p.id!r} names unknown class {field!r}",
                                              where=where)
