@@ -13,7 +13,8 @@ repo), builds entente-style article text (headline paragraph, then body paragrap
 Words are the non-space tokens of the blank tokenizer, the same count for all three. Speeds are
 reported as words/s and as a ratio to the baseline measured in the same run, so that machines of
 different speed can be compared. Each timing is the best of --repeat runs after one warm-up batch.
-Results are printed as JSON and written to bench/results/nlp_speed.json.
+Results are printed as JSON and written to bench/results/nlp_speed.json. BLAS libraries are held
+to one thread (unless the environment says otherwise) so that the numbers are per core.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# one BLAS thread, so that "per process" means one core (set before numpy is first imported)
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 
 def read_articles(shared: Path, limit: int) -> list[str]:
