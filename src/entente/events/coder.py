@@ -36,7 +36,13 @@ from entente.events.arguments import NOUN_SOURCE_SLOTS, ActorIndex, Filler, slot
 from entente.events.attribution import Attributed, attribute
 from entente.events.dates import DateMatch
 from entente.events.headline import Variant, headline_sentences, variants
-from entente.events.implicit import Memory, implicit_targets
+from entente.events.implicit import (
+    Memory,
+    counterpart_targets,
+    implicit_targets,
+    referent_sides,
+    source_keys,
+)
 from entente.events.lexicon import Lexicon, Pattern
 from entente.events.modality import assess
 from entente.events.places import locate
@@ -62,6 +68,31 @@ NOUN_TARGETS = ["to", "against", "on", "with", "between", "for", "into", "over"]
 HOW_WEIGHT = {"direct": 1.0, "modifier": 0.95, "coref": 0.9, "place": 0.85, "deep": 0.8,
               "implicit": 0.75, "linear": 0.75}
 STATE_ROLES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "IGO"})
+# Nouns that count events ("dozens of air strikes", "a series of attacks", "weeks of talks").
+QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "series",
+                        "wave", "waves", "round", "rounds", "number", "string", "spate", "barrage",
+                        "day", "days", "week", "weeks", "month", "months", "year", "years", "lot",
+                        "couple", "pair", "set"})
+# Words before "with" that make its object a partner, not a target ("together with Norway").
+PARTNER_WORDS = frozenset({"together", "along", "jointly", "alongside"})
+# Participles after a name that make it no party of the noun ("EU-mediated talks").
+AGENT_PARTICIPLES = frozenset({"mediated", "brokered", "backed", "led", "sponsored", "hosted",
+                               "based", "funded", "linked", "affiliated", "run", "allied",
+                               "owned", "supported", "organised", "organized", "controlled"})
+# Subordinators of the event a response answers ("protests *after* X fired", "*over* the seizure").
+RESPONSE_MARKS = ("after", "over", "following", "because", "because of")
+# Roots whose event, told with no target, is aimed at whom the source faces in the article.
+COUNTERPART_ROOTS = frozenset({"12", "13", "15", "16", "19"})
+# Coercion that, told with no target, is done to the people of the country in focus by its own
+# security forces ("riot police used pepper spray", "detained 20 people").
+DOMESTIC_CODES = frozenset({"172", "173", "175"})
+SECURITY_ROLES = frozenset({"COP", "MIL", "GOV", "JUD", "SPY"})
+# Sectors with no country of their own in the text that belong to the country in focus ("the
+# junta", "riot police", "opposition leaders", "the rebels"; not refugees, media or gunmen).
+FOCUS_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REB", "CRM", "SPY",
+                         "ELI", "LAB", "AGR", "EDU", "REL"})
+# Events the text dates before this year are history lessons, not news (ARTICLE_GOLD 1.2).
+HISTORY_BEFORE = 2000
 
 
 class Sides(NamedTuple):
@@ -184,6 +215,7 @@ class Coder:
                 continue
             if last is not None and n >= last:
                 break
+            memory.note([m for m in mentions if sent.start <= m.start < sent.end])
             ctx = Context(sent, n, article, published, index, quotes,
                           sentence_dates(sent, published, False), sentence_dates(sent, published, True),
                           memory)
@@ -230,6 +262,8 @@ class Coder:
     # -- one frame ----------------------------------------------------------------------------
     def _frame_events(self, f: Frame, ctx: Context, own_dates: dict[int, DateMatch | None],
                       found: list[Frame]) -> list[Event]:
+        if _hosted_harm(f, found):
+            return []
         chosen = self._choose(f, ctx)
         if chosen is None:
             return []
@@ -244,10 +278,14 @@ class Coder:
             modality = forced  # type: ignore[assignment]
         if modality == "negated" and base and any(g.negation == "complement" for g in f.governors):
             code = base  # "has no plans to send troops": the sending is what did not happen
+        elif modality == "negated" and base and f.governors and f.governors[0].negation == "hypothetical":
+            code, modality = base, "hypothetical"  # "would not rule out sanctions"
         code, modality = self._future_code(code, modality, verdict.future, f, pattern, sides,
                                            attributed)
         if code is None:
             return []
+        if sides.sources and not any(political(x.mention.actor) for x in sides.targets):
+            sides = Sides(sides.sources, self._fallback_targets(f, code, sides, ctx) or sides.targets)
         when, date_from = event_date(f, ctx, own_dates, found, verdict.future)
         reciprocal = pattern.reciprocal if pattern else not sides.targets
         pairs = _pairs(sides, reciprocal)
@@ -274,11 +312,41 @@ class Coder:
                 continue
             if p.needs_source and not sides.sources:
                 continue
-            if (p.reciprocal and p.pos == "noun" and not f.governors
-                    and len(sides.sources) + len(sides.targets) < 2):
-                continue  # "the Bosnian war": a clash needs two sides
+            if p.reciprocal and len(sides.sources) + len(sides.targets) < 2:
+                continue  # "the Bosnian war", "Turkey signed": a clash or a deal needs two sides
             return p, sides
         return None
+
+    def _fallback_targets(self, f: Frame, code: str, sides: Sides, ctx: Context) -> list[Filler]:
+        """A target the text gives only indirectly, for an event whose source is known:
+
+        * a response names what it responds to ("Philippines protests *after Chinese coast
+          guard fires* ..."): the actor of the after/over clause;
+        * a conditional threat names whom it is aimed at ("would retaliate *if the measure took
+          effect*"): the actor (or the author of the referred event) of the if clause;
+        * a show of force, a rejection, a threat, a cut in relations or fighting with no named
+          target is aimed at whom the source faces in the article (`Memory.counterpart`);
+        * domestic coercion with no named target is done to the people of the country in focus.
+        """
+        root = code[:2]
+        exclude = source_keys(sides.sources)
+        marks = {"10": RESPONSE_MARKS, "11": RESPONSE_MARKS, "12": RESPONSE_MARKS,
+                 "13": ("if", "unless"), "14": RESPONSE_MARKS, "16": RESPONSE_MARKS}
+        for node in dict.fromkeys([f.trigger, f.head]):
+            for c in sx.kids(node, "advcl", "obl"):
+                if sx.case_word(c) not in marks.get(root, ()):
+                    continue
+                for s in sx.kids(c, *sx.SUBJ):
+                    found = [x for x in _flat(ctx.actors.groups([s])) if political(x.mention.actor)
+                             and not source_keys([x]) & exclude]
+                    found = found or referent_sides(s, self.lexicon.classes, ctx.memory, exclude)
+                    if found:
+                        return found
+        if root in COUNTERPART_ROOTS:
+            return counterpart_targets(sides.sources, ctx.memory, f.trigger.i)
+        if code[:3] in DOMESTIC_CODES:
+            return _focus_filler(ctx.memory.focus(), sides.sources, f.trigger.i)
+        return []
 
     def _complement_targets(self, head: Token, ctx: Context) -> list[Filler]:
         """For a governor with no coded complement ("offered to lead a mission *in Haiti*",
@@ -298,13 +366,22 @@ class Coder:
         """The frame's code after its governors, the code before them, and a modality they
         force (or None)."""
         if p is None:
-            return (f.governors[-1].alone if f.governors else None), None, None
-        code: str | None = p.code
+            if not f.governors:
+                return None, None, None
+            code = f.governors[-1].alone  # "denied that they had *promised* ...": 030, negated
+            return self._governed(code, f.governors[:-1], code)
+        code = p.code
         if p.state_code and any(_is_state(s.mention) for s in sides.sources):
             code = p.state_code
-        base = code
+        return self._governed(code, f.governors, code)
+
+    @staticmethod
+    def _governed(code: str | None, governors: Sequence[Any],
+                  base: str | None) -> tuple[str | None, str | None, str | None]:
+        """Apply governors (innermost first) to a code: the code, the base code and a forced
+        modality ("=?" hypothetical, "=!" negated)."""
         forced = None
-        for g in reversed(f.governors):
+        for g in reversed(governors):
             new = g.recode(code)
             if new is None or new == "-":
                 return None, None, None
@@ -358,6 +435,8 @@ class Coder:
             return Sides(_political_first(_dedupe(sources)), _political_first(_dedupe(targets)))
         sources = self._fill(t, p.source if p and p.source else None, nominal, passive, ctx,
                              role="source")
+        if not sources and p is not None and p.reciprocal and nominal:
+            sources = _flat(ctx.actors.groups(_victims(t)))
         if not sources and f.head is not t:
             sources = self._fill(f.head, None, sx.is_nominal(f.head), False, ctx, role="source")
         exclude = {s.key for s in sources}
@@ -371,9 +450,14 @@ class Coder:
             heads += [x for g in _governor_tokens(f) for o in sx.objects(g)
                       for x in sx.kids(o, "nmod:poss")]
             targets = _flat(ctx.actors.groups(heads))
-        if not any(political(x.mention.actor) for x in targets) and sx.is_verbal(t):
+        complete = p is not None and p.reciprocal and len(sources) >= 2  # "X and Y signed the deal"
+        if not any(political(x.mention.actor) for x in targets) and sx.is_verbal(t) and not complete:
             # "condemned *the launch*": the side of an event told before
             targets = implicit_targets(t, self.lexicon.classes, ctx.memory, sources) or targets
+        if (nominal and p is not None and p.reciprocal and not sources and not targets
+                and _definite_noun(t) and sx.dep(t) in ("nsubj", "nsubj:pass")):
+            # "*The negotiations* began in Caracas": the parties of the talks told before
+            targets = referent_sides(t, self.lexicon.classes, ctx.memory, set())
         used = {s.token for s in sources} | {s.key for s in sources}
         targets = [x for x in targets if x.token not in used and x.key not in used]
         return Sides(_political_first(_dedupe(sources)), _political_first(_dedupe(targets)))
@@ -407,14 +491,25 @@ class Coder:
         for slot in slots:
             found = self._slot(t, slot, passive, ctx)
             if nominal and slot in ("compound", "amod"):
-                # "a *Kabul* car bombing": a place before an event noun says where, not who
-                found = [f for f in found if f.mention.kind not in ("metonymy", "place")]
+                # "a *Kabul* car bombing": a place before an event noun says where, not who;
+                # "*EU*-mediated talks": the mediator is no party
+                found = [f for f in found if f.mention.kind not in ("metonymy", "place")
+                         and not _agent_participle(f.mention, t.doc)]
+            if role == "target" and slot == "with":
+                found = [f for f in found if not _partner(f, t.doc)]
             if not found and nominal and role == "target" and slot not in ("poss", "amod", "compound"):
                 found = self._slot_on_head(t, slot, ctx)
             if slot == "between" and len(found) == 1:
                 found += _next_listed(ctx.actors, found[0], ctx.sent)
             if slot.endswith("_deep"):
                 found = [f for f in found if f.key not in exclude][:1]
+            if (role == "source" and slot == "poss" and found and all(f.how == "coref" for f in found)
+                    and "head_subject" in slots):
+                # "Seoul, Washington and Tokyo would tighten *their* cooperation": the subject
+                # names the owners better than the pronoun does
+                named = self._slot(t, "head_subject", passive, ctx)
+                if any(political(f.mention.actor) for f in named):
+                    return named
             if any(political(f.mention.actor) for f in found):
                 return found
             fallback = fallback or found  # a sector ("protesters") only if nothing better
@@ -460,13 +555,21 @@ class Coder:
         if row.root in ("14", "18", "19", "20") and location is not None and location.country:
             pairs = [p if p.target is not None else p._replace(target=_place_filler(location))
                      for p in pairs]
+        if when and when[:4].isdigit() and int(when[:4]) < HISTORY_BEFORE and date_from == "text":
+            return []  # a history lesson ("in 1994", "in September 1812"): no event
+        focus = ctx.memory.focus()
         for pair in pairs:
-            source = _localise(self._actor(pair.source, on), location, roles)
-            target = _localise(self._actor(pair.target, on), location, roles)
+            source = _localise(self._actor(pair.source, on), location, roles, focus)
+            target = _localise(self._actor(pair.target, on), location, roles, focus)
             if not (political(source) or political(target)):
                 continue
-            if source is None and row.root not in self._sourceless:
-                continue  # "a trip to the White House": a visit needs a visitor
+            if not political(source) and row.root not in self._sourceless:
+                continue  # "a trip to the White House", "voters backed": no political actor acts
+            if source is None and modality != "asserted":
+                continue  # "an armed attack on X would trigger ...": a generic case, no event
+            if (code[:3] in ("042", "043") and source is not None and target is not None
+                    and source.country and source.country == target.country):
+                continue  # a visit or a welcome needs two countries
             conf = _confidence(f, p, pair, modality)
             out.append(Event(
                 id="", sentence=ctx.n, text=ctx.sent.text, source=source, target=target,
@@ -552,15 +655,19 @@ def _place_filler(location: Location) -> Filler:
 
 
 def _localise(actor: Actor | None, location: Location | None,
-              roles: frozenset[str]) -> Actor | None:
+              roles: frozenset[str], focus: str | None = None) -> Actor | None:
     """A sector with no country ("civilians", "protesters") takes the country of the place where
-    the event happened: "killed civilians in the Central African Republic" → CAF civilians."""
-    if actor is None or actor.country or actor.org or actor.role not in roles or location is None:
+    the event happened: "killed civilians in the Central African Republic" → CAF civilians; with
+    no place, a state or domestic sector ("the junta", "riot police", "opposition leaders") takes
+    the country the article is about so far."""
+    if actor is None or actor.country or actor.org or actor.role not in roles:
         return actor
-    if not location.country:
+    country = location.country if location is not None and location.country else None
+    if country is None and actor.role in FOCUS_ROLES:
+        country = focus
+    if not country:
         return actor
-    return msgspec.structs.replace(actor, country=location.country,
-                                   code=location.country + actor.role)
+    return msgspec.structs.replace(actor, country=country, code=country + (actor.role or ""))
 
 
 def _default_coref(doc: Any, mentions: list[Mention]) -> list[Mention]:
@@ -620,6 +727,9 @@ def _head_subject(t: Token, light: frozenset[str]) -> list[Token]:
         if head is node:
             return []
         d = sx.dep(node)
+        if d == "nmod" and sx.case_word(node) == "of" and sx.lemma(head) in QUANTITIES:
+            node = head  # "carried out *dozens of* air strikes"
+            continue
         carries = d in ("obj", "xcomp") or (d == "obl" and set(sx.words(head)) & light)
         if carries and sx.is_verbal(head):
             return sx.subject(head) if not sx.is_passive(head) else sx.agent(head)
@@ -627,6 +737,55 @@ def _head_subject(t: Token, light: frozenset[str]) -> list[Token]:
             return sx.kids(head, *sx.SUBJ)
         return []
     return []
+
+
+def _focus_filler(focus: str | None, sources: list[Filler], token: int) -> list[Filler]:
+    """The people of the country in focus, as the target of domestic coercion by its own forces."""
+    if focus is None or any((s.mention.actor.country or focus) != focus
+                            or s.mention.actor.role not in SECURITY_ROLES for s in sources):
+        return []
+    actor = Actor(text=focus, name=focus, code=focus + "CVL", country=focus, role="CVL")
+    m = Mention(start=token, end=token, char_start=0, char_end=0, actor=actor, kind="implicit",
+                entity=f"focus:{focus}")
+    return [Filler(m, token, "implicit")]
+
+
+def _definite_noun(t: Token) -> bool:
+    return any(sx.dep(c) == "det" and c.lower_ in ("the", "these", "those") for c in t.children)
+
+
+def _victims(t: Token) -> list[Token]:
+    """ "20 Indian soldiers and four Chinese troops were killed *in* hand-to-hand *fighting*":
+    the passive subject of the verb that hosts a clash noun fought in it."""
+    head = t.head
+    if (head is t or sx.dep(t) not in ("obl", "nmod") or sx.case_word(t) not in ("in", "during")
+            or not sx.is_verbal(head) or not sx.is_passive(head) or sx.agent(head)):
+        return []
+    return sx.kids(head, *sx.PASS_SUBJ)
+
+
+def _hosted_harm(f: Frame, found: list[Frame]) -> bool:
+    """A passive verb with no agent whose "in"-phrase is an event of its own ("were killed in
+    clashes"): the event noun carries the sides, the verb adds nothing."""
+    t = f.trigger
+    if not sx.is_verbal(t) or not sx.is_passive(t) or sx.agent(t):
+        return False
+    nouns = {fr.trigger.i for fr in found if fr.trigger is not t}
+    return any(c.i in nouns for c in sx.kids(t, "obl") if sx.case_word(c) in ("in", "during"))
+
+
+def _agent_participle(m: Mention, doc: Any) -> bool:
+    """ "*EU*-mediated", "*Iran*-backed": the name is the agent of a participle."""
+    i = m.end
+    return (i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in AGENT_PARTICIPLES)
+
+
+def _partner(f: Filler, doc: Any) -> bool:
+    """ "hosts the talks *together with* Norway": a co-agent, not a target."""
+    i = f.mention.start - 1
+    while i > 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return i > 0 and doc[i].lower_ == "with" and doc[i - 1].lower_ in PARTNER_WORDS
 
 
 def _acting_governor(f: Frame) -> Token | None:

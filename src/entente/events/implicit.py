@@ -12,6 +12,7 @@ the side of the latest remembered event of a fitting kind. Only a definite noun 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -44,30 +45,96 @@ def _country(a: Actor | None) -> str | None:
     return None if a is None else (a.country or a.org)
 
 
+def _told_with(ev: Event) -> set[str]:
+    """The word an event was told with, and its base forms ("launched" → launch)."""
+    last = ev.evidence.trigger.lower().split(" ")[-1]
+    return {last, *sx.base_forms(last)}
+
+
+def _excluded(a: Actor | None, exclude: set[str], strict: bool) -> bool:
+    """Is `a` one of the current event's own sources: the same entity, or (strict) the same
+    country or organisation."""
+    if a is None:
+        return False
+    return bool(_keys(a) & exclude) or (strict and _country(a) in exclude)
+
+
+def _domestic(ev: Event) -> bool:
+    return bool(ev.source and ev.target and _country(ev.source) == _country(ev.target))
+
+
+def _keys(a: Actor | None) -> set[str]:
+    """What identifies an actor for exclusion: its id (an entity), else its country."""
+    if a is None:
+        return set()
+    return {a.id} if a.id else ({c} if (c := _country(a)) else set())
+
+
 class Memory:
-    """The events coded so far in one article, in text order."""
+    """The events coded so far in one article, in text order, and the countries its actor
+    mentions name (the article's focus)."""
 
     def __init__(self) -> None:
         self.events: list[Event] = []
+        self.countries: Counter[str] = Counter()
+        self.last_seen: dict[str, int] = {}
+        self._clock = 0
 
     def add(self, events: Sequence[Event]) -> None:
         self.events.extend(events)
 
-    def sides(self, ref: Referent, exclude: set[str]) -> list[Actor]:
+    def note(self, mentions: Sequence[Mention]) -> None:
+        """Count the countries named by the mentions of a sentence (not pronouns)."""
+        for m in mentions:
+            c = m.actor.country
+            if c and m.kind in ("name", "title", "metonymy", "demonym"):
+                self._clock += 1
+                self.countries[c] += 1
+                self.last_seen[c] = self._clock
+
+    def focus(self) -> str | None:
+        """The country the article is about so far: named at least twice and more often than
+        any other (None when no country stands out)."""
+        top = self.countries.most_common(2)
+        if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return top[0][0]
+
+    def sides(self, ref: Referent, exclude: set[str], words: set[str] = frozenset()) -> list[Actor]:
         """The side(s) of the latest remembered event that fits `ref`, none of them in
-        `exclude` (the current event's own sources)."""
-        ranked = list(reversed(self.events))
+        `exclude` (the current event's own sources). An event told with the same word as the
+        referring noun ("launched" for "the launch") comes first."""
+        ranked = sorted(reversed(self.events), key=lambda e: not words & _told_with(e))
         if ref.accused and exclude:
-            ranked = sorted(ranked, key=lambda e: _country(e.target) not in exclude)
+            ranked.sort(key=lambda e: not (_keys(e.target) & exclude))
         for ev in ranked:
             if ev.root not in ref.roots or ev.modality != "asserted":
                 continue
+            if ref.side == "parties" and not ev.reciprocal and ev.cameo[:2] == "04":
+                continue  # a mediator or a host is no party to the talks
             found = [ev.source] if ref.side == "agent" else [ev.source, ev.target]
-            out = [a for a in found if a is not None and _country(a) and _country(a) not in exclude]
-            if ref.side == "agent" and ev.source is not None and _country(ev.source) in exclude:
+            if ref.side == "agent" and _excluded(ev.source, exclude, strict=True):
                 continue
+            out = [a for a in found if a is not None and _country(a)
+                   and not _excluded(a, exclude, strict=True)]
+            if not out and _domestic(ev):  # "his forces would abide by the truce": the other side
+                out = [a for a in found if a is not None and not _excluded(a, exclude, strict=False)]
             if out:
                 return _unique(out)
+        return []
+
+    def counterpart(self, sources: set[str]) -> list[Actor]:
+        """The other side of the latest event that involved one of `sources` (a country or an
+        organisation), conflictual events first: whom an actor with no named target faces."""
+        for conflict in (True, False):
+            for ev in reversed(self.events):
+                if conflict != (ev.root >= "10"):
+                    continue
+                for mine, other in ((ev.source, ev.target), (ev.target, ev.source)):
+                    if mine is None or other is None or _country(mine) not in sources:
+                        continue
+                    if _country(other) and _country(other) not in sources:
+                        return [other]
         return []
 
 
@@ -78,34 +145,64 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def object_nouns(t: Token) -> list[Token]:
-    """The nouns an event verb is done to: its objects, the noun a participle modifies ("talks
-    *brokered* by X"), and what it is done over ("protested *over* the seizure")."""
-    heads = [c for o in sx.objects(t) for c in sx.conjuncts(o)]
-    if sx.dep(t) == "acl" and t.head is not t and sx.is_nominal(t.head):
-        heads.append(t.head)
-    heads += sx.prep_objects(t, "over")
-    return [h for h in heads if sx.is_nominal(h)]
+def object_nouns(t: Token) -> list[tuple[Token, bool]]:
+    """The nouns an event verb is done to, each with whether it may refer back: its objects
+    (when definite: "the launch"), the noun a participle or a relative clause modifies ("talks
+    *brokered* by X", "a charge the government *denies*"), and what it is done over ("protested
+    *over* the seizure")."""
+    heads = [(c, _definite(c)) for o in sx.objects(t) for c in sx.conjuncts(o)]
+    d = sx.dep(t)
+    if d.startswith("acl") and t.head is not t and sx.is_nominal(t.head) and not heads:
+        heads.append((t.head, True))
+    heads += [(h, _definite(h)) for h in sx.prep_objects(t, "over")]
+    return [(h, ok) for h, ok in heads if sx.is_nominal(h)]
 
 
 def _definite(h: Token) -> bool:
     return any(sx.dep(c) == "det" and c.lower_ in DEFINITE for c in h.children)
 
 
+def source_keys(sources: Sequence[Filler]) -> set[str]:
+    """The entities and the countries of the sources (see `_excluded`)."""
+    out: set[str] = set()
+    for s in sources:
+        out |= _keys(s.mention.actor)
+        if s.mention.entity:
+            out.add(s.mention.entity)
+        if c := _country(s.mention.actor):
+            out.add(c)
+    return out
+
+
 def implicit_targets(t: Token, classes: dict[str, frozenset[str]], memory: Memory,
                      sources: Sequence[Filler]) -> list[Filler]:
-    """Targets for the verb `t` whose object is a definite noun referring to an earlier event."""
-    exclude = {c for s in sources if (c := _country(s.mention.actor))}
-    for h in object_nouns(t):
-        if not _definite(h):
+    """Targets for the verb `t` whose object is a noun referring to an earlier event."""
+    exclude = source_keys(sources)
+    for h, ok in object_nouns(t):
+        if not ok:
             continue
-        words = set(sx.words(h))
-        for name, ref in REFERENTS.items():
-            if words & classes.get(name, frozenset()):
-                found = memory.sides(ref, exclude)
-                if found:
-                    return [_filler(a, h.i) for a in found]
+        found = referent_sides(h, classes, memory, exclude)
+        if found:
+            return found
     return []
+
+
+def referent_sides(h: Token, classes: dict[str, frozenset[str]], memory: Memory,
+                   exclude: set[str]) -> list[Filler]:
+    """The remembered side(s) a referring noun stands for ("the launch" → the launcher)."""
+    words = set(sx.words(h))
+    for name, ref in REFERENTS.items():
+        if words & classes.get(name, frozenset()):
+            found = memory.sides(ref, exclude, words)
+            if found:
+                return [_filler(a, h.i) for a in found]
+    return []
+
+
+def counterpart_targets(sources: Sequence[Filler], memory: Memory, token: int) -> list[Filler]:
+    """Whom the sources face in the article so far (see `Memory.counterpart`)."""
+    mine = {c for s in sources if (c := _country(s.mention.actor))}
+    return [_filler(a, token) for a in memory.counterpart(mine)] if mine else []
 
 
 def _filler(actor: Actor, token: int) -> Filler:

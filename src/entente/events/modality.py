@@ -66,7 +66,22 @@ def _own(node: Token, cues: Cues, reported: bool) -> tuple[str | None, bool, str
             found, cue = "hypothetical", c.text
     if _going_to(node):
         future = True
+    neg = _negated_subject(node, cues)
+    if neg is not None:
+        return "negated", future, neg
     return found, future, cue
+
+
+def _negated_subject(node: Token, cues: Cues) -> str | None:
+    """A negative subject negates its clause: "*Neither* Kinshasa nor Kigali wants a war",
+    "*No* country will sign", "*Nobody* in Warsaw wants that"."""
+    for s in sx.kids(node, *sx.SUBJ, *sx.PASS_SUBJ):
+        if s.lower_ in ("nobody", "none", "neither", "nothing", "noone", "no-one"):
+            return s.text
+        for c in s.children:
+            if c.i < s.i and c.lower_ in ("neither", "no"):
+                return c.text
+    return None
 
 
 def _going_to(node: Token) -> bool:
@@ -146,6 +161,8 @@ def _climb(node: Token, cues: Cues) -> tuple[str, Token] | None:
             return "hypothetical", head
         return ("climb", head) if mark in PASSING_MARKS else ("stop", head)
     if d == "conj" and not sx.kids(node, *sx.SUBJ):
+        if sx.lemma(node) in cues.reporting_verbs and sx.kids(node, "ccomp"):
+            return None  # "denied that ... and *warned* that ...": a clause of its own
         return "climb", head
     if d == "obl" and sx.is_verbal(node):
         return "climb", head

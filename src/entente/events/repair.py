@@ -42,9 +42,12 @@ def repair(doc: Any, is_past_verb: Callable[[Token], bool] | None = None) -> Any
     is none. `is_past_verb(token)` says whether a noun-tagged word is a past form of a lexicon
     verb (None: noun-tagged words are never repaired)."""
     fixes = [f for t in doc if (f := _verb_on_object(t, is_past_verb)) is not None]
-    if not fixes:
+    conjs = [(t.i, h.i) for t in doc if (h := _finite_conj_head(t)) is not None]
+    if not fixes and not conjs:
         return doc
     new = doc.copy()
+    for vi, hi in conjs:
+        new[vi].head = new[hi]
     for fix in fixes:
         v, n = new[fix.verb], new[fix.noun]
         if fix.retag:
@@ -65,6 +68,27 @@ def repair(doc: Any, is_past_verb: Callable[[Token], bool] | None = None) -> Any
             s.head = v
             s.dep_ = "nsubj"
     return new
+
+
+def _finite_conj_head(v: Token) -> Token | None:
+    """A finite verb with no subject coordinated with a non-finite one belongs to the clause
+    above it: "accused X of *violating* its airspace and *threatened* to ...", "said it would
+    not *negotiate* and *announced* counter-tariffs". The new head: the nearest finite verb
+    above the non-finite one."""
+    if sx.dep(v) != "conj" or v.tag_ not in FINITE or sx.kids(v, *sx.SUBJ):
+        return None
+    h = v.head
+    if h is v or h.i > v.i or _finite(h) or not sx.is_verbal(h):
+        return None
+    for a in sx.ancestors(h, 6):
+        if _finite(a) and a.i < v.i:
+            return a
+    return None
+
+
+def _finite(t: Token) -> bool:
+    """A finite verb: a finite tag, or an auxiliary that carries tense ("had *accused*")."""
+    return t.tag_ in FINITE or any(a.tag_ in FINITE or a.tag_ == "MD" for a in sx.kids(t, "aux"))
 
 
 def _verb_on_object(v: Token, is_past_verb: Callable[[Token], bool] | None) -> Fix | None:

@@ -94,7 +94,9 @@ class Governor(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     requires_modal: list[str] = msgspec.field(default_factory=list)
     # When the governor itself is negated ("has no plans to send"), "complement" codes the
     # complement event as negated ("send", 07x) instead of a negated intent (03x).
-    negation: Literal["self", "complement"] = "self"
+    # "hypothetical": a negated governor leaves the complement open ("would not *rule out*
+    # sanctions": the sanctions are hypothetical).
+    negation: Literal["self", "complement", "hypothetical"] = "self"
     # Also code the governor word's own pattern ("*denied* that it attacked": 016 as well).
     keeps_own: bool = False
     # Whose act the frame is: "complement" (the complement's subject: "X pledged to send") or
