@@ -52,7 +52,7 @@ def _too_big(limit: int) -> ApiError:
 
 def split_records(body: bytes, max_records: int) -> list[bytes]:
     """One JSON text per record. 422 for a body that is no JSON at all, 413 past `max_records`."""
-    text = body.strip()
+    text = repair_utf8(body.strip())
     if not text:
         raise ApiError("empty body: send a JSON object, a JSON array of objects, or JSONL",
                        status=422)
@@ -74,6 +74,18 @@ def split_records(body: bytes, max_records: int) -> list[bytes]:
         raise ApiError(f"{len(lines):,} records in one request; the limit is {max_records:,}",
                        status=413, hint="split the batch into several requests")
     return lines
+
+
+def repair_utf8(text: bytes) -> bytes:
+    """Valid UTF-8: bytes that are not are read by ingest's policy (a BOM, then Windows-1252
+    for stray bytes), as `entente code -` reads them, so one bad byte never drops a record."""
+    try:
+        text.decode("utf-8")
+    except UnicodeDecodeError:
+        from entente.ingest.decode import decode
+
+        return decode(text)[0].encode("utf-8")
+    return text
 
 
 def one_line(text: bytes) -> bytes:
