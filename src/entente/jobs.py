@@ -116,7 +116,8 @@ def code_job(
 
     def note_duplicate(article: Article, first: str) -> None:
         summary.duplicates += 1
-        print(f"{article.origin or article.id}: duplicate of {first}; coded once", file=err)
+        print(printable(f"{article.origin or article.id}: duplicate of {first}; coded once"),
+              file=err)
 
     store = None
     if db:
@@ -133,7 +134,7 @@ def code_job(
         for item in engine.code_many(stream):
             if isinstance(item, Failure):
                 summary.failures += 1
-                msg = f"{item.origin}: {item.message}"
+                msg = printable(f"{item.origin}: {item.message}")
                 summary.failure_messages.append(msg)
                 print(msg, file=err)
                 continue
@@ -153,6 +154,16 @@ def code_job(
         if store is not None:
             store.close()
     return summary
+
+
+def printable(text: str) -> str:
+    """`text` on one line, control characters escaped ("\\n", "\\x1b"): file names, WARC URIs
+    and library messages come from the input, and must neither break the one line a failure
+    gets nor drive the user's terminal."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
 
 
 def _count_read(items: Iterable[Article | Failure], summary: Summary) -> Iterator[Article | Failure]:
