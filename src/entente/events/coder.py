@@ -40,6 +40,7 @@ from entente.events.implicit import (
     Memory,
     counterpart_targets,
     implicit_targets,
+    pair_fillers,
     referent_sides,
     source_keys,
 )
@@ -49,7 +50,7 @@ from entente.events.places import locate
 from entente.events.repair import repair
 from entente.events.syntax import Token
 from entente.events.timing import as_date, event_date, own_date, sentence_dates
-from entente.events.triggers import Frame, frames
+from entente.events.triggers import Frame, frames, to_clauses
 from entente.records import (
     Actor,
     Article,
@@ -83,6 +84,15 @@ AGENT_PARTICIPLES = frozenset({"mediated", "brokered", "backed", "led", "sponsor
 RESPONSE_MARKS = ("after", "over", "following", "because", "because of")
 # Roots whose event, told with no target, is aimed at whom the source faces in the article.
 COUNTERPART_ROOTS = frozenset({"12", "13", "15", "16", "19"})
+# Roots whose target may be named in a purpose clause ("sent bombers *to patrol X's airspace*").
+PURPOSE_ROOTS = frozenset({"06", "07", "15"})
+# Plural nouns for the two sides of a domestic conflict ("Sudan's warring *generals* sign a truce").
+RIVAL_NOUNS = frozenset({"general", "generals", "faction", "factions", "rival", "rivals",
+                         "party", "parties", "side", "sides", "belligerents", "camps"})
+# Roles that make two actors of one country two sides (government and rebels, police and
+# protesters); a country-level actor with no role is the state.
+DOMESTIC_SIDES = frozenset({"REB", "OPP", "CVL", "CRM", "UAF", "INS", "SEP", "LAB", "REF"})
+VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # Coercion that, told with no target, is done to the people of the country in focus by its own
 # security forces ("riot police used pepper spray", "detained 20 people").
 DOMESTIC_CODES = frozenset({"172", "173", "175"})
@@ -200,6 +210,8 @@ class Coder:
         if head:
             events += self._code_headline(doc, head, mentions, quotes, article, published)
             memory.add(events)
+            end = list(doc.sents)[head - 1].end
+            memory.note([m for m in mentions if m.start < end], weight=3)
         return events + self._code_sentences(doc, mentions, quotes, article, published, memory,
                                              head)
 
@@ -215,7 +227,8 @@ class Coder:
                 continue
             if last is not None and n >= last:
                 break
-            memory.note([m for m in mentions if sent.start <= m.start < sent.end])
+            memory.note([m for m in mentions if sent.start <= m.start < sent.end],
+                        weight=3 if n <= first + 1 else 1)  # the headline and the lead
             ctx = Context(sent, n, article, published, index, quotes,
                           sentence_dates(sent, published, False), sentence_dates(sent, published, True),
                           memory)
@@ -249,8 +262,8 @@ class Coder:
         for f in found:
             mine: list[Event] = []
             for ev in self._frame_events(f, ctx, own_dates, found):
-                key = (_akey(ev.source), _akey(ev.target), ev.cameo, ev.evidence.start)
-                rkey = (_akey(ev.target), _akey(ev.source), ev.cameo, ev.evidence.start)
+                key = (_dyad_key(ev.source), _dyad_key(ev.target), ev.cameo, ev.evidence.start)
+                rkey = (_dyad_key(ev.target), _dyad_key(ev.source), ev.cameo, ev.evidence.start)
                 if key in seen or (ev.reciprocal and rkey in seen):
                     continue
                 seen.add(key)
@@ -284,10 +297,14 @@ class Coder:
                                            attributed)
         if code is None:
             return []
-        if sides.sources and not any(political(x.mention.actor) for x in sides.targets):
+        mutual = len(sides.sources) >= 2 and not sides.targets and (
+            _one_mention(sides.sources) or _each_other(f.trigger))  # "the two countries pulled back"
+        complete = mutual or (pattern is not None and pattern.reciprocal and len(sides.sources) >= 2)
+        if sides.sources and not complete and not any(political(x.mention.actor) for x in sides.targets):
             sides = Sides(sides.sources, self._fallback_targets(f, code, sides, ctx) or sides.targets)
         when, date_from = event_date(f, ctx, own_dates, found, verdict.future)
         reciprocal = pattern.reciprocal if pattern else not sides.targets
+        reciprocal = reciprocal or mutual
         pairs = _pairs(sides, reciprocal)
         return self._assemble(f, ctx, pattern, code, modality, pairs, when, date_from, attributed,
                               verdict.future)
@@ -332,7 +349,10 @@ class Coder:
         exclude = source_keys(sides.sources)
         marks = {"10": RESPONSE_MARKS, "11": RESPONSE_MARKS, "12": RESPONSE_MARKS,
                  "13": ("if", "unless"), "14": RESPONSE_MARKS, "16": RESPONSE_MARKS}
-        for node in dict.fromkeys([f.trigger, f.head]):
+        nodes = [f.trigger, f.head]
+        if not sx.is_verbal(f.trigger) and f.trigger.head is not f.trigger:
+            nodes.append(f.trigger.head)  # "lodged a protest *after* ...": on the carrying verb
+        for node in dict.fromkeys(nodes):
             for c in sx.kids(node, "advcl", "obl"):
                 if sx.case_word(c) not in marks.get(root, ()):
                     continue
@@ -342,11 +362,27 @@ class Coder:
                     found = found or referent_sides(s, self.lexicon.classes, ctx.memory, exclude)
                     if found:
                         return found
-        if root in COUNTERPART_ROOTS:
+        if root in PURPOSE_ROOTS:
+            # "sent bombers *to patrol Belarusian airspace*": whom the purpose clause names
+            for c in to_clauses(f.trigger) + sx.kids(f.trigger, "xcomp"):
+                found = [x for x in _flat(ctx.actors.groups(sx.objects(c)))
+                         if political(x.mention.actor) and not source_keys([x]) & exclude]
+                if found:
+                    return found
+        if root in COUNTERPART_ROOTS and not self._explicit_target(f.trigger):
             return counterpart_targets(sides.sources, ctx.memory, f.trigger.i)
         if code[:3] in DOMESTIC_CODES:
             return _focus_filler(ctx.memory.focus(), sides.sources, f.trigger.i)
         return []
+
+    def _explicit_target(self, t: Token) -> bool:
+        """Does the text name what the event is aimed at, though no actor ("attacks *on
+        commercial ships*", "fired missiles *at an army post*")? A border or a frontier is no
+        such target: it stands for the neighbour behind it."""
+        border = self.lexicon.classes.get("border", frozenset())
+        heads = sx.objects(t) if sx.is_verbal(t) else []
+        heads += [c for prep in ("on", "against", "at", "into") for c in sx.prep_objects(t, prep)]
+        return any(not set(sx.words(h)) & border for h in heads if sx.is_nominal(h))
 
     def _complement_targets(self, head: Token, ctx: Context) -> list[Filler]:
         """For a governor with no coded complement ("offered to lead a mission *in Haiti*",
@@ -439,6 +475,8 @@ class Coder:
             sources = _flat(ctx.actors.groups(_victims(t)))
         if not sources and f.head is not t:
             sources = self._fill(f.head, None, sx.is_nominal(f.head), False, ctx, role="source")
+        if not sources and sx.is_verbal(t) and _pair_phrase(sx.subject(t) if not passive else []):
+            sources = pair_fillers(ctx.memory, t.i)  # "the two leaders spoke by phone"
         exclude = {s.key for s in sources}
         targets = self._governor_targets(f, ctx)
         if not targets:
@@ -460,6 +498,12 @@ class Coder:
             targets = referent_sides(t, self.lexicon.classes, ctx.memory, set())
         used = {s.token for s in sources} | {s.key for s in sources}
         targets = [x for x in targets if x.token not in used and x.key not in used]
+        if (p is not None and p.reciprocal and len(sources) == 1 and not targets
+                and _rivals(sources[0], t.doc)):
+            # "Sudan's warring generals sign a truce": the two sides are one country's
+            rival = sources[0].mention
+            targets = [Filler(msgspec_replace(rival, entity=f"{rival.entity}:rival"),
+                              sources[0].token, sources[0].how)]
         return Sides(_political_first(_dedupe(sources)), _political_first(_dedupe(targets)))
 
     def _governor_targets(self, f: Frame, ctx: Context) -> list[Filler]:
@@ -559,8 +603,10 @@ class Coder:
             return []  # a history lesson ("in 1994", "in September 1812"): no event
         focus = ctx.memory.focus()
         for pair in pairs:
-            source = _localise(self._actor(pair.source, on), location, roles, focus)
-            target = _localise(self._actor(pair.target, on), location, roles, focus)
+            source = _localise(self._actor(pair.source, on), location, roles, focus, row.root)
+            target = _localise(self._actor(pair.target, on), location, roles, focus, row.root)
+            if _same_actor(source, target):
+                continue  # "NATO will deploy soldiers to *its* mission": no event between X and X
             if not (political(source) or political(target)):
                 continue
             if not political(source) and row.root not in self._sourceless:
@@ -639,8 +685,10 @@ def msgspec_replace(ev: Event, **changes: Any) -> Event:
     return msgspec.structs.replace(ev, **changes)
 
 
-def _akey(a: Actor | None) -> tuple[str | None, ...] | None:
-    return None if a is None else (a.id, a.code, a.country, a.org, a.text)
+def _dyad_key(a: Actor | None) -> str | None:
+    """One event per frame and pair of countries (or organisations): "urged both sides" where
+    both are Sudanese is one appeal to Sudan."""
+    return None if a is None else (a.org or a.country or a.code or a.text)
 
 
 def _place_filler(location: Location) -> Filler:
@@ -654,8 +702,19 @@ def _place_filler(location: Location) -> Filler:
     return Filler(mention, -1, "place")
 
 
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """One actor on both sides: the same organisation, or the same country in the same role
+    (a state and its own pronoun), not two sides of a domestic conflict."""
+    if a is None or b is None:
+        return False
+    if a.org and a.org == b.org and not a.country and not b.country:
+        return True
+    return (bool(a.country) and a.country == b.country and (a.role or "") == (b.role or "")
+            and (a.role or "") not in DOMESTIC_SIDES)
+
+
 def _localise(actor: Actor | None, location: Location | None,
-              roles: frozenset[str], focus: str | None = None) -> Actor | None:
+              roles: frozenset[str], focus: str | None = None, root: str = "") -> Actor | None:
     """A sector with no country ("civilians", "protesters") takes the country of the place where
     the event happened: "killed civilians in the Central African Republic" → CAF civilians; with
     no place, a state or domestic sector ("the junta", "riot police", "opposition leaders") takes
@@ -663,8 +722,8 @@ def _localise(actor: Actor | None, location: Location | None,
     if actor is None or actor.country or actor.org or actor.role not in roles:
         return actor
     country = location.country if location is not None and location.country else None
-    if country is None and actor.role in FOCUS_ROLES:
-        country = focus
+    if country is None and actor.role in FOCUS_ROLES and (actor.role != "CVL" or root in VIOLENT_ROOTS):
+        country = focus  # civilians only as the victims (or the crowd) of violence
     if not country:
         return actor
     return msgspec.structs.replace(actor, country=country, code=country + (actor.role or ""))
@@ -739,11 +798,40 @@ def _head_subject(t: Token, light: frozenset[str]) -> list[Token]:
     return []
 
 
+def _pair_phrase(subj: list[Token]) -> bool:
+    """ "The two leaders", "both sides": a plural phrase counting two sides."""
+    if not subj:
+        return False
+    h = subj[-1]
+    return h.tag_ in ("NNS", "NNPS") and any(
+        c.lower_ in ("two", "both") and sx.dep(c) in ("nummod", "det", "amod") for c in h.children)
+
+
+def _rivals(f: Filler, doc: Any) -> bool:
+    """Is the filler's mention a plural noun for rival sides ("warring generals", "factions")?"""
+    head = doc[max(f.mention.start, f.mention.end - 1)]
+    return head.lower_ in RIVAL_NOUNS and head.tag_ in ("NNS", "NNPS")
+
+
+def _one_mention(fillers: list[Filler]) -> bool:
+    """Do the fillers all come from one mention naming several actors ("the two countries")?"""
+    return len({(f.mention.start, f.mention.end) for f in fillers}) == 1 and fillers[0].how == "coref"
+
+
+def _each_other(t: Token) -> bool:
+    """ "accused *each other*", "fired at *one another*": the sources act on one another."""
+    heads = sx.objects(t) + [c for c in t.children if sx.dep(c) in sx.PREP_ARGS]
+    return any(h.lower_ in ("other", "another") and any(c.lower_ in ("each", "one")
+                                                         for c in h.children) or
+               h.lower_ in ("each", "one") and any(c.lower_ in ("other", "another")
+                                                  for c in h.children) for h in heads)
+
+
 def _focus_filler(focus: str | None, sources: list[Filler], token: int) -> list[Filler]:
     """The people of the country in focus, as the target of domestic coercion by its own forces."""
-    if focus is None or any((s.mention.actor.country or focus) != focus
+    if focus is None or any(s.mention.actor.country or s.mention.actor.org
                             or s.mention.actor.role not in SECURITY_ROLES for s in sources):
-        return []
+        return []  # only a bare security sector ("riot police") is the focus country's own
     actor = Actor(text=focus, name=focus, code=focus + "CVL", country=focus, role="CVL")
     m = Mention(start=token, end=token, char_start=0, char_end=0, actor=actor, kind="implicit",
                 entity=f"focus:{focus}")

@@ -83,13 +83,14 @@ class Memory:
     def add(self, events: Sequence[Event]) -> None:
         self.events.extend(events)
 
-    def note(self, mentions: Sequence[Mention]) -> None:
-        """Count the countries named by the mentions of a sentence (not pronouns)."""
+    def note(self, mentions: Sequence[Mention], weight: int = 1) -> None:
+        """Count the countries named by the mentions of a sentence (not pronouns); the headline
+        and the lead count more (`weight`)."""
         for m in mentions:
             c = m.actor.country
-            if c and m.kind in ("name", "title", "metonymy", "demonym"):
+            if c and m.kind in ("name", "title", "metonymy", "demonym", "place"):
                 self._clock += 1
-                self.countries[c] += 1
+                self.countries[c] += weight
                 self.last_seen[c] = self._clock
 
     def focus(self) -> str | None:
@@ -123,18 +124,35 @@ class Memory:
                 return _unique(out)
         return []
 
-    def counterpart(self, sources: set[str]) -> list[Actor]:
-        """The other side of the latest event that involved one of `sources` (a country or an
-        organisation), conflictual events first: whom an actor with no named target faces."""
-        for conflict in (True, False):
+    def counterpart(self, countries: set[str], keys: set[str]) -> list[Actor]:
+        """The other side of the latest conflictual event (roots 10-20) that involved one of
+        `countries`: whom an actor with no named target faces. Another country first; else,
+        in a domestic conflict, another actor of the same country (not one of `keys`)."""
+        for foreign in (True, False):
             for ev in reversed(self.events):
-                if conflict != (ev.root >= "10"):
+                if ev.root < "10":
                     continue
                 for mine, other in ((ev.source, ev.target), (ev.target, ev.source)):
-                    if mine is None or other is None or _country(mine) not in sources:
+                    if mine is None or other is None or _country(mine) not in countries:
                         continue
-                    if _country(other) and _country(other) not in sources:
+                    if not _country(other):
+                        continue
+                    if foreign and _country(other) not in countries:
                         return [other]
+                    if not foreign and not _keys(other) & keys and _keys(mine) & keys:
+                        return [other]
+        return []
+
+    def latest_pair(self) -> list[Actor]:
+        """The two sides of the latest event with two political sides, reciprocal ones first
+        ("the two leaders", "both sides" with no antecedent the resolver found)."""
+        for reciprocal in (True, False):
+            for ev in reversed(self.events):
+                if reciprocal and not ev.reciprocal:
+                    continue
+                if ev.source is not None and ev.target is not None and _country(ev.source) \
+                        and _country(ev.target):
+                    return [ev.source, ev.target]
         return []
 
 
@@ -202,7 +220,13 @@ def referent_sides(h: Token, classes: dict[str, frozenset[str]], memory: Memory,
 def counterpart_targets(sources: Sequence[Filler], memory: Memory, token: int) -> list[Filler]:
     """Whom the sources face in the article so far (see `Memory.counterpart`)."""
     mine = {c for s in sources if (c := _country(s.mention.actor))}
-    return [_filler(a, token) for a in memory.counterpart(mine)] if mine else []
+    keys = {k for s in sources for k in _keys(s.mention.actor)}
+    return [_filler(a, token) for a in memory.counterpart(mine, keys)] if mine else []
+
+
+def pair_fillers(memory: Memory, token: int) -> list[Filler]:
+    """The sides of the latest two-sided event, as fillers (see `Memory.latest_pair`)."""
+    return [_filler(a, token) for a in memory.latest_pair()]
 
 
 def _filler(actor: Actor, token: int) -> Filler:

@@ -75,11 +75,13 @@ def _finite_conj_head(v: Token) -> Token | None:
     above it: "accused X of *violating* its airspace and *threatened* to ...", "said it would
     not *negotiate* and *announced* counter-tariffs". The new head: the nearest finite verb
     above the non-finite one."""
-    if sx.dep(v) != "conj" or v.tag_ not in FINITE or sx.kids(v, *sx.SUBJ):
+    if sx.dep(v) != "conj" or sx.kids(v, *sx.SUBJ) or v.tag_ not in (*FINITE, "VBN"):
         return None
     h = v.head
     if h is v or h.i > v.i or _finite(h) or not sx.is_verbal(h):
         return None
+    if v.tag_ == "VBN" and (sx.kids(v, "aux", "aux:pass") or h.tag_ != "VBG"):
+        return None  # a participle only when coordinated with a gerund ("targeting ... and *called*")
     for a in sx.ancestors(h, 6):
         if _finite(a) and a.i < v.i:
             return a

@@ -173,7 +173,9 @@ def subject(t: Token) -> list[Token]:
                 return []
             t = head
             continue
-        if d == "acl" and t.tag_ in ("VBG", "VB", "TO") and is_nominal(head):
+        if d == "acl" and t.tag_ == "VBG" and is_nominal(head):
+            return [head]  # "Colonna, *visiting* Beirut", "a force *deploying* in Congo"
+        if d == "acl" and t.tag_ in ("VB", "TO") and is_nominal(head):
             return []  # "decision to send": the noun's own source is used (see arguments)
         return []
     return []

@@ -77,6 +77,9 @@ def _static_ok(t: Token, p: Pattern, lex: Lexicon) -> bool:
         return False
     if p.prep and not any(_prep_is(sx.case_word(c), p.prep) for c in t.children):
         return False
+    if p.without_prep and any(_prep_is(sx.case_word(c), w) for c in t.children
+                              for w in p.without_prep):
+        return False
     if p.object or p.without:
         words = object_words(t, p)
         if p.object and not words & lex.classes[p.object]:
@@ -199,7 +202,7 @@ def _frame(t: Token, lex: Lexicon, cands: dict[int, list[Pattern]], govs: dict[i
 
 def frames(sent: Iterable[Token], lex: Lexicon, skip: set[int]) -> list[Frame]:
     """Every frame of a sentence, outermost first, with complements folded in."""
-    tokens = [t for t in sent if t.i not in skip]
+    tokens = [t for t in sent if t.i not in skip and not _date_word(t)]
     cands = {t.i: ps for t in tokens if (ps := ranked_patterns(t, lex))}
     govs: dict[int, list[Governor]] = {}
     for t in tokens:
@@ -221,6 +224,16 @@ def frames(sent: Iterable[Token], lex: Lexicon, skip: set[int]) -> list[Frame]:
     return sorted(kept.values(), key=lambda f: f.head.i)
 
 
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december"})
+
+
+def _date_word(t: Token) -> bool:
+    """A word of a date ("brokered in *March*") is no protest march, whatever its tag."""
+    return t.ent_type_ == "DATE" or (t.lower_ in MONTHS and t.text[:1].isupper()
+                                      and t.lower_ != "may")
+
+
 TEMPORAL = frozenset({"after", "before", "following", "during", "amid", "since", "until", "ahead"})
 
 
@@ -238,8 +251,10 @@ def _object_nouns(built: list[Frame], lex: Lexicon) -> set[int]:
             continue
         if set(sx.words(t)) & light and not (f.patterns[0].object or f.patterns[0].prep):
             continue
+        hosted = sx.is_passive(t) and not sx.agent(t)  # "were killed *in* the fighting"
         args = sx.objects(t) + sx.kids(t, "iobj") + [
-            c for c in sx.kids(t, "obl") if (sx.case_word(c) or "") not in TEMPORAL]
+            c for c in sx.kids(t, "obl") if (sx.case_word(c) or "") not in TEMPORAL
+            and not (hosted and sx.case_word(c) in ("in", "during"))]
         args += [n for o in sx.objects(t) for n in sx.kids(o, "nmod")]
         out |= {c.i for a in args for c in sx.conjuncts(a) if c.i in nouns}
     return out

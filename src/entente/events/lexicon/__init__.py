@@ -54,6 +54,7 @@ class Pattern(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     complement: str | None = None      # class the xcomp/ccomp verb's lemma must be in
     governed_by: str | None = None     # class the governing verb must be in (nouns)
     not_governed_by: str | None = None  # class the governing verb must NOT be in (nouns)
+    without_prep: list[str] = msgspec.field(default_factory=list)  # none of these on the trigger
     state_code: str | None = None      # code to use when the source is a state actor
     source: list[str] = msgspec.field(default_factory=list)
     target: list[str] = msgspec.field(default_factory=list)
@@ -71,7 +72,7 @@ class Pattern(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     def specificity(self) -> int:
         fields = (self.particle, self.prep, self.object, self.subject, self.complement,
                   self.governed_by, self.without, self.not_subject, self.not_governed_by)
-        return sum(f is not None for f in fields) + self.needs_target
+        return sum(f is not None for f in fields) + self.needs_target + bool(self.without_prep)
 
 
 class Governor(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
