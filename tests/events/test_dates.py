@@ -51,9 +51,19 @@ def test_future_reading_looks_forward() -> None:
     assert find("the vote in October", PUB, future=True)[0].value == "2021-10"
 
 
-@pytest.mark.parametrize("text", ["since 2019", "by 2050", "until March", "before Friday"])
+@pytest.mark.parametrize("text", ["by 2050", "until March", "before Friday"])
 def test_not_the_time_of_the_event(text: str) -> None:
     assert find(text, PUB) == []
+
+
+def test_since_a_year_dates_the_start_of_a_lasting_event() -> None:
+    # docs/ARTICLE_GOLD.md 5.1: "has fought the rebels since 2015" is dated 2015
+    assert [(d.value, d.precision) for d in find("since 2015", PUB)] == [("2015", "year")]
+
+
+def test_month_of_last_year() -> None:
+    assert [d.value for d in find("in July last year", PUB)] == ["2020-07"]
+    assert [d.value for d in find("in November last year", PUB)] == ["2020-11"]
 
 
 def test_may_the_modal_is_not_a_month() -> None:

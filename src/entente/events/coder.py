@@ -1,23 +1,31 @@
 """The event coder: parsed sentences + actor mentions + quotes → CAMEO/PLOVER `Event`s.
 
 For every sentence the coder finds the frames (trigger + pattern + governors, see `triggers`),
-fills their source and target from the parse (`arguments`), decides the modality (`modality`),
-the date (`dates`), the place (`places`) and the speaker (`attribution`), and assembles contract
-`Event`s with their evidence and a confidence.
+fills their source and target (`sides`, with the slot lookups of `arguments`), decides the
+modality (`modality`), the date (`timing`, `dates`), the place (`places`) and the speaker
+(`attribution`), and assembles contract `Event`s with their evidence and a confidence.
+
+A whole article is more than its sentences. The parse is repaired first where small parsers
+slip (`repair`); the headline paragraph is also coded from normalised copies re-parsed with the
+same pipeline, and the best-supported reading is kept (`headline`); and a `Memory` of the
+events coded so far (and of the countries named) lets a sentence refer back: "condemned *the
+launch*" is aimed at the launcher, "deployed troops *to the border*" at whom the source faces,
+"*riot police* used pepper spray" are the police of the country in focus (`implicit`).
 
 Actor policy: an event needs a source or a target that is a political actor (an actor with a
 country or an intergovernmental organisation). Events whose two sides are both empty or both
 non-political ("an explosion killed two people") are dropped. Events other than protest, force
 posture, coercion and violence (roots 14, 15, 17-20: `sourceless_roots` in cues.yaml) also need
-a source in the text, someone who acts: "a trip to the White House" is no visit event. A natural
-force is no source ("an earthquake struck ..."). A side that resolves to a place ("shelled areas
-of Kharkiv") stands for the place's country; a sector with no country ("civilians",
-"protesters") takes the country of the event's location. Source and target are never the same
-entity.
+a political source in the text, someone who acts: "a trip to the White House" and "voters
+backed ..." are no events. A natural force is no source ("an earthquake struck ..."). A side
+that resolves to a place ("shelled areas of Kharkiv") stands for the place's country; a sector
+with no country ("civilians", "protesters") takes the country of the event's location, or of
+the article's focus. The same actor is never on both sides, and events the text dates before
+2000 are history, not news.
 
 Confidence starts from the pattern's prior and is lowered for each weaker link: an actor found
-through a modifier, a pronoun, a place or a deep search, a missing side, a governor chain, a
-non-asserted modality, a trigger matched on its surface form only.
+through a modifier, a pronoun, a place, a deep search or an earlier event, a missing side, a
+governor chain, a non-asserted modality, a trigger matched on its surface form only.
 """
 
 from __future__ import annotations
@@ -32,25 +40,34 @@ import msgspec
 
 from entente.events import codebook as cb
 from entente.events import syntax as sx
-from entente.events.arguments import NOUN_SOURCE_SLOTS, ActorIndex, Filler, slot_heads
+from entente.events.arguments import ActorIndex, Filler
 from entente.events.attribution import Attributed, attribute
 from entente.events.dates import DateMatch
-from entente.events.headline import Variant, headline_sentences, variants
+from entente.events.headline import (
+    headline_sentences,
+    map_event,
+    renumber,
+    support,
+    variants,
+)
 from entente.events.implicit import (
     Memory,
-    counterpart_targets,
-    implicit_targets,
-    pair_fillers,
-    referent_sides,
-    source_keys,
 )
 from entente.events.lexicon import Lexicon, Pattern
-from entente.events.modality import assess
+from entente.events.modality import assess, assess_own
 from entente.events.places import locate
 from entente.events.repair import repair
+from entente.events.sides import (
+    Context,
+    SideFinder,
+    Sides,
+    each_other,
+    one_mention,
+    political,
+)
 from entente.events.syntax import Token
 from entente.events.timing import as_date, event_date, own_date, sentence_dates
-from entente.events.triggers import Frame, frames, to_clauses
+from entente.events.triggers import Frame, frames
 from entente.records import (
     Actor,
     Article,
@@ -65,38 +82,15 @@ from entente.records import (
 
 __all__ = ["Coder"]
 
-NOUN_TARGETS = ["to", "against", "on", "with", "between", "for", "into", "over"]
 HOW_WEIGHT = {"direct": 1.0, "modifier": 0.95, "coref": 0.9, "place": 0.85, "deep": 0.8,
               "implicit": 0.75, "linear": 0.75}
 STATE_ROLES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "IGO"})
-# Nouns that count events ("dozens of air strikes", "a series of attacks", "weeks of talks").
-QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "series",
-                        "wave", "waves", "round", "rounds", "number", "string", "spate", "barrage",
-                        "day", "days", "week", "weeks", "month", "months", "year", "years", "lot",
-                        "couple", "pair", "set"})
-# Words before "with" that make its object a partner, not a target ("together with Norway").
-PARTNER_WORDS = frozenset({"together", "along", "jointly", "alongside"})
-# Participles after a name that make it no party of the noun ("EU-mediated talks").
-AGENT_PARTICIPLES = frozenset({"mediated", "brokered", "backed", "led", "sponsored", "hosted",
-                               "based", "funded", "linked", "affiliated", "run", "allied",
-                               "owned", "supported", "organised", "organized", "controlled"})
-# Subordinators of the event a response answers ("protests *after* X fired", "*over* the seizure").
-RESPONSE_MARKS = ("after", "over", "following", "because", "because of")
-# Roots whose event, told with no target, is aimed at whom the source faces in the article.
-COUNTERPART_ROOTS = frozenset({"12", "13", "15", "16", "19"})
-# Roots whose target may be named in a purpose clause ("sent bombers *to patrol X's airspace*").
-PURPOSE_ROOTS = frozenset({"06", "07", "15"})
-# Plural nouns for the two sides of a domestic conflict ("Sudan's warring *generals* sign a truce").
-RIVAL_NOUNS = frozenset({"general", "generals", "faction", "factions", "rival", "rivals",
-                         "party", "parties", "side", "sides", "belligerents", "camps"})
+# Punitive steps that, announced on a condition by their own side, are threats (ARTICLE_GOLD 4.4).
+PUNITIVE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 # Roles that make two actors of one country two sides (government and rebels, police and
 # protesters); a country-level actor with no role is the state.
 DOMESTIC_SIDES = frozenset({"REB", "OPP", "CVL", "CRM", "UAF", "INS", "SEP", "LAB", "REF"})
 VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-# Coercion that, told with no target, is done to the people of the country in focus by its own
-# security forces ("riot police used pepper spray", "detained 20 people").
-DOMESTIC_CODES = frozenset({"172", "173", "175"})
-SECURITY_ROLES = frozenset({"COP", "MIL", "GOV", "JUD", "SPY"})
 # Sectors with no country of their own in the text that belong to the country in focus ("the
 # junta", "riot police", "opposition leaders", "the rebels"; not refugees, media or gunmen).
 FOCUS_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REB", "CRM", "SPY",
@@ -105,29 +99,10 @@ FOCUS_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REB",
 HISTORY_BEFORE = 2000
 
 
-class Sides(NamedTuple):
-    sources: list[Filler]
-    targets: list[Filler]
-
-
 class Pair(NamedTuple):
     source: Filler | None
     target: Filler | None
     reciprocal: bool
-
-
-class Context(NamedTuple):
-    """What the coder knows about the sentence being coded."""
-
-    sent: Any
-    n: int
-    article: Article
-    published: date | None
-    actors: ActorIndex
-    quotes: Sequence[QuoteSpan]
-    past_dates: list[tuple[DateMatch, Token]]
-    future_dates: list[tuple[DateMatch, Token]]
-    memory: Memory  # the article's events so far (implicit arguments)
 
 
 def parse_published(value: str | None) -> date | None:
@@ -137,18 +112,6 @@ def parse_published(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-def political(actor: Actor | None) -> bool:
-    """A political actor belongs to a state or is an international organisation."""
-    return actor is not None and bool(actor.country or actor.org)
-
-
-def _political_first(fillers: list[Filler]) -> list[Filler]:
-    """Among the actors of one slot, drop those with no country or organisation when others
-    have one ("his Azerbaijani counterpart": the counterpart is Azerbaijani, not "his")."""
-    good = [f for f in fillers if political(f.mention.actor)]
-    return good if good else fillers
 
 
 class Coder:
@@ -170,6 +133,7 @@ class Coder:
         self._non_agents = frozenset(self.cues.non_agents)
         self._sourceless = frozenset(self.cues.sourceless_roots)
         self._verbs = self.lexicon.verb_words()
+        self.finder = SideFinder(self.lexicon)
         self._past = self.lexicon.past_forms()
 
     @cached_property
@@ -242,16 +206,16 @@ class Coder:
         `headline`); the reading with the best-supported events wins, the parse as given on a
         tie."""
         best = self._code_sentences(doc, mentions, quotes, article, published, Memory(), 0, head)
-        best_score = _support(best)
+        best_score = support(best)
         sents = list(doc.sents)[:head]
         for v in variants(doc, head, mentions, self._verbs, self._past):
             vdoc = self.nlp(v.text)
             vmentions = self.resolver.mentions(vdoc, published)
             found = self._code_sentences(vdoc, vmentions, [], article, published, Memory())
-            found = [e for e in (_mapped(ev, vdoc, v, sents, article.id) for ev in found) if e]
-            if _support(found) > best_score:
-                best, best_score = found, _support(found)
-        return _renumbered(best, article.id)
+            found = [e for e in (map_event(ev, vdoc, v, sents) for ev in found) if e]
+            if support(found) > best_score:
+                best, best_score = found, support(found)
+        return renumber(best, article.id)
 
     def code_sentence(self, ctx: Context, skip: set[int]) -> list[Event]:
         found = frames(ctx.sent, self.lexicon, skip)
@@ -285,6 +249,7 @@ class Coder:
         if code is None:
             return []
         attributed = attribute(f.trigger, f.head, ctx.quotes, ctx.actors, self.cues)
+        sides = self._speaker_for_pronoun(f, sides, attributed)
         verdict = assess(f.head, self.cues, in_quote=bool(attributed and attributed.in_quote))
         modality: Modality = verdict.modality
         if forced == "negated" or (forced == "hypothetical" and modality == "asserted"):
@@ -297,11 +262,18 @@ class Coder:
                                            attributed)
         if code is None:
             return []
+        if (pattern is not None and pattern.negated_code and modality != "negated"
+                and not any(political(x.mention.actor) for x in sides.targets)):
+            return []  # "accepted the invitation": only its negation is an event of its own
+        code, modality = self._special_modality(code, modality, f, pattern, sides, attributed)
         mutual = len(sides.sources) >= 2 and not sides.targets and (
-            _one_mention(sides.sources) or _each_other(f.trigger))  # "the two countries pulled back"
+            one_mention(sides.sources) or each_other(f.trigger))  # "the two countries pulled back"
+        if (pattern is not None and pattern.joint_code and not sides.targets
+                and len({s.mention.actor.country or s.mention.actor.org for s in sides.sources}) >= 2):
+            code, mutual = pattern.joint_code, True  # "the three countries' navies held a drill"
         complete = mutual or (pattern is not None and pattern.reciprocal and len(sides.sources) >= 2)
         if sides.sources and not complete and not any(political(x.mention.actor) for x in sides.targets):
-            sides = Sides(sides.sources, self._fallback_targets(f, code, sides, ctx) or sides.targets)
+            sides = Sides(sides.sources, self.finder.fallback_targets(f, code, sides, ctx) or sides.targets)
         when, date_from = event_date(f, ctx, own_dates, found, verdict.future)
         reciprocal = pattern.reciprocal if pattern else not sides.targets
         reciprocal = reciprocal or mutual
@@ -316,15 +288,15 @@ class Coder:
         if subj and set(sx.words(subj[-1])) & self._non_agents:
             return None
         if not f.patterns:
-            sides = self._sides(f, None, ctx)
+            sides = self.finder.sides(f, None, ctx)
             if not sides.targets:
-                sides = Sides(sides.sources, self._complement_targets(f.head, ctx))
+                sides = Sides(sides.sources, self.finder.complement_targets(f.head, ctx))
             # A bare intent ("pledged joint efforts") needs someone it is addressed to.
             ok = (any(political(x.mention.actor) for x in sides.targets)
                   or sum(political(x.mention.actor) for x in sides.sources) >= 2)
             return (None, sides) if ok else None
         for p in f.patterns:
-            sides = self._sides(f, p, ctx)
+            sides = self.finder.sides(f, p, ctx)
             if p.needs_target and not sides.targets:
                 continue
             if p.needs_source and not sides.sources:
@@ -334,68 +306,6 @@ class Coder:
             return p, sides
         return None
 
-    def _fallback_targets(self, f: Frame, code: str, sides: Sides, ctx: Context) -> list[Filler]:
-        """A target the text gives only indirectly, for an event whose source is known:
-
-        * a response names what it responds to ("Philippines protests *after Chinese coast
-          guard fires* ..."): the actor of the after/over clause;
-        * a conditional threat names whom it is aimed at ("would retaliate *if the measure took
-          effect*"): the actor (or the author of the referred event) of the if clause;
-        * a show of force, a rejection, a threat, a cut in relations or fighting with no named
-          target is aimed at whom the source faces in the article (`Memory.counterpart`);
-        * domestic coercion with no named target is done to the people of the country in focus.
-        """
-        root = code[:2]
-        exclude = source_keys(sides.sources)
-        marks = {"10": RESPONSE_MARKS, "11": RESPONSE_MARKS, "12": RESPONSE_MARKS,
-                 "13": ("if", "unless"), "14": RESPONSE_MARKS, "16": RESPONSE_MARKS}
-        nodes = [f.trigger, f.head]
-        if not sx.is_verbal(f.trigger) and f.trigger.head is not f.trigger:
-            nodes.append(f.trigger.head)  # "lodged a protest *after* ...": on the carrying verb
-        for node in dict.fromkeys(nodes):
-            for c in sx.kids(node, "advcl", "obl"):
-                if sx.case_word(c) not in marks.get(root, ()):
-                    continue
-                for s in sx.kids(c, *sx.SUBJ):
-                    found = [x for x in _flat(ctx.actors.groups([s])) if political(x.mention.actor)
-                             and not source_keys([x]) & exclude]
-                    found = found or referent_sides(s, self.lexicon.classes, ctx.memory, exclude)
-                    if found:
-                        return found
-        if root in PURPOSE_ROOTS:
-            # "sent bombers *to patrol Belarusian airspace*": whom the purpose clause names
-            for c in to_clauses(f.trigger) + sx.kids(f.trigger, "xcomp"):
-                found = [x for x in _flat(ctx.actors.groups(sx.objects(c)))
-                         if political(x.mention.actor) and not source_keys([x]) & exclude]
-                if found:
-                    return found
-        if root in COUNTERPART_ROOTS and not self._explicit_target(f.trigger):
-            return counterpart_targets(sides.sources, ctx.memory, f.trigger.i)
-        if code[:3] in DOMESTIC_CODES:
-            return _focus_filler(ctx.memory.focus(), sides.sources, f.trigger.i)
-        return []
-
-    def _explicit_target(self, t: Token) -> bool:
-        """Does the text name what the event is aimed at, though no actor ("attacks *on
-        commercial ships*", "fired missiles *at an army post*")? A border or a frontier is no
-        such target: it stands for the neighbour behind it."""
-        border = self.lexicon.classes.get("border", frozenset())
-        heads = sx.objects(t) if sx.is_verbal(t) else []
-        heads += [c for prep in ("on", "against", "at", "into") for c in sx.prep_objects(t, prep)]
-        return any(not set(sx.words(h)) & border for h in heads if sx.is_nominal(h))
-
-    def _complement_targets(self, head: Token, ctx: Context) -> list[Filler]:
-        """For a governor with no coded complement ("offered to lead a mission *in Haiti*",
-        "threatened to cut off electricity *to Nakhichevan*"): the first actor among the
-        complement clause's object and prepositional phrases."""
-        for comp in sx.kids(head, "xcomp", "ccomp") + [
-                c for c in sx.kids(head, "advcl") if sx.case_word(c) == "to"]:
-            heads = sx.objects(comp) + [c for prep in ("to", "against", "on", "in", "with", "for")
-                                        for c in sx.prep_objects(comp, prep)]
-            found = _flat(ctx.actors.groups(heads))
-            if found:
-                return found
-        return []
 
     def _code(self, f: Frame, p: Pattern | None,
               sides: Sides) -> tuple[str | None, str | None, str | None]:
@@ -429,6 +339,44 @@ class Coder:
                 code = new
         return code, base, forced
 
+    def _special_modality(self, code: str, modality: Modality, f: Frame, p: Pattern | None,
+                          sides: Sides, attributed: Attributed | None) -> tuple[str, Modality]:
+        """Three constructions where the modality changes the code:
+
+        * a conditional punitive step announced by its own side ("Mexico would retaliate with
+          tariffs *if* the measure took effect", "Brussels said it *could* impose measures on
+          Pristina *if* ...") is a threat, asserted (ARTICLE_GOLD 4.4);
+        * a pledge or an agreement *not* to use force ("agreed not to use force", "pledged that
+          neither country would threaten ...") is an intent to de-escalate (0356), asserted;
+        * a refusal told as a negated acceptance ("would not accept illegal restrictions") is
+          a rejection, asserted (the pattern's `negated_code`)."""
+        root = code[:2]
+        if (modality == "hypothetical" and root in PUNITIVE_ROOTS and _conditional(f)
+                and _own_announcement(attributed, sides)):
+            new = self.lexicon.recode("threat", code)
+            if new and new not in ("=", "=?", "=!", "-"):
+                return new, "asserted"
+        if (f.governors and f.governors[0].abstain_code and root >= "13"
+                and _negated_here(f.trigger, self.cues)):
+            return f.governors[0].abstain_code, "asserted"
+        if modality == "negated" and p is not None and p.negated_code and not f.governors:
+            return p.negated_code, "asserted"
+        return code, modality
+
+    def _speaker_for_pronoun(self, f: Frame, sides: Sides,
+                             attributed: Attributed | None) -> Sides:
+        """ "Pakistani officials said *they* could expel ...", "X denied that *they* had
+        promised ...": a pronoun subject the resolver left without a state is the speaker."""
+        if not sides.sources or any(political(s.mention.actor) for s in sides.sources):
+            return sides
+        if not all(s.mention.kind == "pronoun" for s in sides.sources):
+            return sides
+        speaker = attributed.speaker if attributed else None
+        if speaker is None or not political(speaker.actor):
+            return sides
+        filler = Filler(speaker, speaker.start, "coref")
+        return Sides([filler], [t for t in sides.targets if t.key != filler.key])
+
     def _future_code(self, code: str, modality: Modality, future: bool, f: Frame,
                      p: Pattern | None, sides: Sides,
                      attributed: Attributed | None) -> tuple[str | None, Modality]:
@@ -450,139 +398,6 @@ class Coder:
                 return new, modality
         return code, "hypothetical"
 
-    # -- arguments ----------------------------------------------------------------------------
-    def _sides(self, f: Frame, p: Pattern | None, ctx: Context) -> Sides:
-        t = f.trigger
-        passive = sx.is_passive(t) if sx.is_verbal(t) else False
-        nominal = p.pos == "noun" if p else sx.is_nominal(t)
-        acting = _acting_governor(f)
-        if acting is not None and acting is not t:
-            # "X demanded that Y leave", "X urged Y to ...": X acts, Y is the target
-            sources = self._fill(acting, None, sx.is_nominal(acting),
-                                 sx.is_verbal(acting) and sx.is_passive(acting), ctx, role="source")
-            told = self._fill(t, None, nominal, passive, ctx, role="source") if sx.is_verbal(t) else []
-            exclude = {s.key for s in sources}
-            targets = self._governor_targets(f, ctx) or [x for x in told if x.key not in exclude]
-            if not targets:
-                targets = self._fill(t, p.target if p and p.target else None, nominal, passive,
-                                     ctx, role="target", exclude=exclude)
-            used = {s.token for s in sources} | {s.key for s in sources}
-            targets = [x for x in targets if x.token not in used and x.key not in used]
-            return Sides(_political_first(_dedupe(sources)), _political_first(_dedupe(targets)))
-        sources = self._fill(t, p.source if p and p.source else None, nominal, passive, ctx,
-                             role="source")
-        if not sources and p is not None and p.reciprocal and nominal:
-            sources = _flat(ctx.actors.groups(_victims(t)))
-        if not sources and f.head is not t:
-            sources = self._fill(f.head, None, sx.is_nominal(f.head), False, ctx, role="source")
-        if not sources and sx.is_verbal(t) and _pair_phrase(sx.subject(t) if not passive else []):
-            sources = pair_fillers(ctx.memory, t.i)  # "the two leaders spoke by phone"
-        exclude = {s.key for s in sources}
-        targets = self._governor_targets(f, ctx)
-        if not targets:
-            targets = self._fill(t, p.target if p and p.target else None, nominal, passive, ctx,
-                                 role="target", exclude=exclude)
-        if not targets and f.governors:
-            # "rejected *Pakistan's* proposal for talks": the owner of a governing noun
-            heads = [x for g in _governor_tokens(f) for x in sx.kids(g, "nmod:poss")]
-            heads += [x for g in _governor_tokens(f) for o in sx.objects(g)
-                      for x in sx.kids(o, "nmod:poss")]
-            targets = _flat(ctx.actors.groups(heads))
-        complete = p is not None and p.reciprocal and len(sources) >= 2  # "X and Y signed the deal"
-        if not any(political(x.mention.actor) for x in targets) and sx.is_verbal(t) and not complete:
-            # "condemned *the launch*": the side of an event told before
-            targets = implicit_targets(t, self.lexicon.classes, ctx.memory, sources) or targets
-        if (nominal and p is not None and p.reciprocal and not sources and not targets
-                and _definite_noun(t) and sx.dep(t) in ("nsubj", "nsubj:pass")):
-            # "*The negotiations* began in Caracas": the parties of the talks told before
-            targets = referent_sides(t, self.lexicon.classes, ctx.memory, set())
-        used = {s.token for s in sources} | {s.key for s in sources}
-        targets = [x for x in targets if x.token not in used and x.key not in used]
-        if (p is not None and p.reciprocal and len(sources) == 1 and not targets
-                and _rivals(sources[0], t.doc)):
-            # "Sudan's warring generals sign a truce": the two sides are one country's
-            rival = sources[0].mention
-            targets = [Filler(msgspec_replace(rival, entity=f"{rival.entity}:rival"),
-                              sources[0].token, sources[0].how)]
-        return Sides(_political_first(_dedupe(sources)), _political_first(_dedupe(targets)))
-
-    def _governor_targets(self, f: Frame, ctx: Context) -> list[Filler]:
-        for g, tok in zip(f.governors, _governor_tokens(f), strict=False):
-            if g.target == "comp_subj":
-                heads = [s for c in sx.kids(tok, "ccomp", "parataxis") for s in sx.kids(c, *sx.SUBJ)]
-                found = _flat(ctx.actors.groups(heads))
-                if found:
-                    return found
-            if g.target != "object":
-                continue
-            heads = sx.objects(tok) + sx.kids(tok, "iobj")
-            for prep in ("on", "upon", "to"):
-                heads += sx.prep_objects(tok, prep)
-            found = _flat(ctx.actors.groups(heads))
-            if found:
-                return found
-        return []
-
-    def _fill(self, t: Token, slots: list[str] | None, nominal: bool, passive: bool,
-              ctx: Context, role: str, exclude: frozenset[str] | set[str] = frozenset()
-              ) -> list[Filler]:
-        if slots is None:
-            if role == "source":
-                slots = [*NOUN_SOURCE_SLOTS, "head_subject"] if nominal else ["subj"]
-            else:
-                slots = NOUN_TARGETS if nominal else ["obj"]
-        fallback: list[Filler] = []
-        for slot in slots:
-            found = self._slot(t, slot, passive, ctx)
-            if nominal and slot in ("compound", "amod"):
-                # "a *Kabul* car bombing": a place before an event noun says where, not who;
-                # "*EU*-mediated talks": the mediator is no party
-                found = [f for f in found if f.mention.kind not in ("metonymy", "place")
-                         and not _agent_participle(f.mention, t.doc)]
-            if role == "target" and slot == "with":
-                found = [f for f in found if not _partner(f, t.doc)]
-            if not found and nominal and role == "target" and slot not in ("poss", "amod", "compound"):
-                found = self._slot_on_head(t, slot, ctx)
-            if slot == "between" and len(found) == 1:
-                found += _next_listed(ctx.actors, found[0], ctx.sent)
-            if slot.endswith("_deep"):
-                found = [f for f in found if f.key not in exclude][:1]
-            if (role == "source" and slot == "poss" and found and all(f.how == "coref" for f in found)
-                    and "head_subject" in slots):
-                # "Seoul, Washington and Tokyo would tighten *their* cooperation": the subject
-                # names the owners better than the pronoun does
-                named = self._slot(t, "head_subject", passive, ctx)
-                if any(political(f.mention.actor) for f in named):
-                    return named
-            if any(political(f.mention.actor) for f in found):
-                return found
-            fallback = fallback or found  # a sector ("protesters") only if nothing better
-        return fallback
-
-    def _slot(self, t: Token, slot: str, passive: bool, ctx: Context) -> list[Filler]:
-        if slot == "head_subject" or (slot == "subj" and not passive and sx.is_nominal(t)):
-            return _flat(ctx.actors.groups(_head_subject(t, self._light)))
-        if slot == "comp":
-            return self._complement_targets(t, ctx)
-        if slot == "comp_subj":
-            heads = [s for c in sx.kids(t, "ccomp", "xcomp") for s in sx.kids(c, *sx.SUBJ)]
-            return _flat(ctx.actors.groups(heads))
-        heads = slot_heads(t, slot, passive)
-        return _flat(ctx.actors.groups(heads, deep=slot.endswith("_deep")))
-
-    def _slot_on_head(self, t: Token, slot: str, ctx: Context) -> list[Filler]:
-        """A noun's target may hang on the verb that carries it ("cooperation grows *between*
-        X and Y", "support proved crucial *to* X")."""
-        head = t.head
-        if head is t or sx.dep(t) not in ("nsubj", "obj", "nsubj:pass", "xcomp"):
-            return []
-        carriers = [head, *sx.kids(head, "xcomp", "acomp")]
-        deep = slot.endswith("_deep")
-        for c in carriers:
-            found = _flat(ctx.actors.groups(sx.prep_objects(c, slot.removesuffix("_deep")), deep))
-            if found:
-                return found
-        return []
 
     # -- assembly -----------------------------------------------------------------------------
     def _assemble(self, f: Frame, ctx: Context, p: Pattern | None, code: str, modality: Modality,
@@ -596,7 +411,7 @@ class Coder:
         evidence = _evidence(f, ctx.sent, p, code)
         out = []
         roles = self._localised
-        if row.root in ("14", "18", "19", "20") and location is not None and location.country:
+        if row.root in ("14", "17", "18", "19", "20") and location is not None and location.country:
             pairs = [p if p.target is not None else p._replace(target=_place_filler(location))
                      for p in pairs]
         if when and when[:4].isdigit() and int(when[:4]) < HISTORY_BEFORE and date_from == "text":
@@ -613,8 +428,8 @@ class Coder:
                 continue  # "a trip to the White House", "voters backed": no political actor acts
             if source is None and modality != "asserted":
                 continue  # "an armed attack on X would trigger ...": a generic case, no event
-            if (code[:3] in ("042", "043") and source is not None and target is not None
-                    and source.country and source.country == target.country):
+            if ((p.code if p else code)[:3] in ("042", "043") and source is not None
+                    and target is not None and source.country and source.country == target.country):
                 continue  # a visit or a welcome needs two countries
             conf = _confidence(f, p, pair, modality)
             out.append(Event(
@@ -653,32 +468,6 @@ class Coder:
 
 
 # -- helpers ------------------------------------------------------------------------------------
-def _support(events: Sequence[Event]) -> float:
-    """How well a reading of a headline is supported: political sides found, then confidence."""
-    return sum(political(e.source) + political(e.target) + e.confidence / 10 for e in events)
-
-
-def _mapped(ev: Event, vdoc: Any, v: Variant, sents: list[Any], article_id: str) -> Event | None:
-    """An event coded on a normalised headline, with its sentence and evidence offsets moved
-    into the original text."""
-    vsent = list(vdoc.sents)[ev.sentence]
-    start, end = v.original(vsent.start_char + ev.evidence.start, vsent.start_char + ev.evidence.end)
-    for n, sent in enumerate(sents):
-        if sent.start_char <= start < sent.end_char:
-            a, b = start - sent.start_char, min(end, sent.end_char) - sent.start_char
-            evidence = msgspec.structs.replace(ev.evidence, start=a, end=b, trigger=sent.text[a:b])
-            return msgspec_replace(ev, sentence=n, text=sent.text, evidence=evidence)
-    return None
-
-
-def _renumbered(events: list[Event], article_id: str) -> list[Event]:
-    count: dict[int, int] = {}
-    out = []
-    for ev in events:
-        k = count.get(ev.sentence, 0)
-        count[ev.sentence] = k + 1
-        out.append(msgspec_replace(ev, id=f"{article_id}:{ev.sentence}:{k}"))
-    return out
 
 
 def msgspec_replace(ev: Event, **changes: Any) -> Event:
@@ -709,8 +498,8 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
         return False
     if a.org and a.org == b.org and not a.country and not b.country:
         return True
-    return (bool(a.country) and a.country == b.country and (a.role or "") == (b.role or "")
-            and (a.role or "") not in DOMESTIC_SIDES)
+    return (bool(a.country) and a.country == b.country and (a.role or "") not in DOMESTIC_SIDES
+            and (b.role or "") not in DOMESTIC_SIDES)
 
 
 def _localise(actor: Actor | None, location: Location | None,
@@ -763,93 +552,26 @@ def _same_country(a: Mention, b: Mention) -> bool:
     return bool(a.actor.country) and a.actor.country == b.actor.country
 
 
-def _flat(groups: list[list[Filler]]) -> list[Filler]:
-    return [f for g in groups for f in g]
+def _conditional(f: Frame) -> bool:
+    """Is the event (or a clause it hangs in) conditional on an "if"/"unless" clause?"""
+    for node in [f.trigger, f.head, *sx.ancestors(f.head, 2)]:
+        if any(sx.case_word(c) in ("if", "unless") for c in sx.kids(node, "advcl")):
+            return True
+    return False
 
 
-def _dedupe(fillers: list[Filler]) -> list[Filler]:
-    seen: dict[str, Filler] = {}
-    for f in fillers:
-        seen.setdefault(f.key, f)
-    return list(seen.values())
+def _own_announcement(attributed: Attributed | None, sides: Sides) -> bool:
+    """Does the speaker announce an act of their own side?"""
+    speaker = attributed.speaker if attributed else None
+    return speaker is not None and any(_same_country(speaker, s.mention) or (
+        speaker.entity is not None and speaker.entity == s.mention.entity) for s in sides.sources)
 
 
-def _head_subject(t: Token, light: frozenset[str]) -> list[Token]:
-    """For an event noun: the subject of the verb that carries it ("Turkey *imposed* sanctions",
-    "workers *went on* strike"), or of the copula it is the predicate of ("Russia is one of the
-    largest *suppliers*")."""
-    node = t
-    for _ in range(3):
-        if sx.kids(node, "cop"):
-            return sx.kids(node, *sx.SUBJ)
-        head = node.head
-        if head is node:
-            return []
-        d = sx.dep(node)
-        if d == "nmod" and sx.case_word(node) == "of" and sx.lemma(head) in QUANTITIES:
-            node = head  # "carried out *dozens of* air strikes"
-            continue
-        carries = d in ("obj", "xcomp") or (d == "obl" and set(sx.words(head)) & light)
-        if carries and sx.is_verbal(head):
-            return sx.subject(head) if not sx.is_passive(head) else sx.agent(head)
-        if d == "nmod" and sx.kids(head, "cop"):
-            return sx.kids(head, *sx.SUBJ)
-        return []
-    return []
-
-
-def _pair_phrase(subj: list[Token]) -> bool:
-    """ "The two leaders", "both sides": a plural phrase counting two sides."""
-    if not subj:
-        return False
-    h = subj[-1]
-    return h.tag_ in ("NNS", "NNPS") and any(
-        c.lower_ in ("two", "both") and sx.dep(c) in ("nummod", "det", "amod") for c in h.children)
-
-
-def _rivals(f: Filler, doc: Any) -> bool:
-    """Is the filler's mention a plural noun for rival sides ("warring generals", "factions")?"""
-    head = doc[max(f.mention.start, f.mention.end - 1)]
-    return head.lower_ in RIVAL_NOUNS and head.tag_ in ("NNS", "NNPS")
-
-
-def _one_mention(fillers: list[Filler]) -> bool:
-    """Do the fillers all come from one mention naming several actors ("the two countries")?"""
-    return len({(f.mention.start, f.mention.end) for f in fillers}) == 1 and fillers[0].how == "coref"
-
-
-def _each_other(t: Token) -> bool:
-    """ "accused *each other*", "fired at *one another*": the sources act on one another."""
-    heads = sx.objects(t) + [c for c in t.children if sx.dep(c) in sx.PREP_ARGS]
-    return any(h.lower_ in ("other", "another") and any(c.lower_ in ("each", "one")
-                                                         for c in h.children) or
-               h.lower_ in ("each", "one") and any(c.lower_ in ("other", "another")
-                                                  for c in h.children) for h in heads)
-
-
-def _focus_filler(focus: str | None, sources: list[Filler], token: int) -> list[Filler]:
-    """The people of the country in focus, as the target of domestic coercion by its own forces."""
-    if focus is None or any(s.mention.actor.country or s.mention.actor.org
-                            or s.mention.actor.role not in SECURITY_ROLES for s in sources):
-        return []  # only a bare security sector ("riot police") is the focus country's own
-    actor = Actor(text=focus, name=focus, code=focus + "CVL", country=focus, role="CVL")
-    m = Mention(start=token, end=token, char_start=0, char_end=0, actor=actor, kind="implicit",
-                entity=f"focus:{focus}")
-    return [Filler(m, token, "implicit")]
-
-
-def _definite_noun(t: Token) -> bool:
-    return any(sx.dep(c) == "det" and c.lower_ in ("the", "these", "those") for c in t.children)
-
-
-def _victims(t: Token) -> list[Token]:
-    """ "20 Indian soldiers and four Chinese troops were killed *in* hand-to-hand *fighting*":
-    the passive subject of the verb that hosts a clash noun fought in it."""
-    head = t.head
-    if (head is t or sx.dep(t) not in ("obl", "nmod") or sx.case_word(t) not in ("in", "during")
-            or not sx.is_verbal(head) or not sx.is_passive(head) or sx.agent(head)):
-        return []
-    return sx.kids(head, *sx.PASS_SUBJ)
+def _negated_here(t: Token, cues: Any) -> bool:
+    """Is the event word itself negated ("agreed *not* to use force", "*neither* country
+    would threaten")?"""
+    own = assess_own(t, cues)
+    return own == "negated"
 
 
 def _hosted_harm(f: Frame, found: list[Frame]) -> bool:
@@ -860,50 +582,6 @@ def _hosted_harm(f: Frame, found: list[Frame]) -> bool:
         return False
     nouns = {fr.trigger.i for fr in found if fr.trigger is not t}
     return any(c.i in nouns for c in sx.kids(t, "obl") if sx.case_word(c) in ("in", "during"))
-
-
-def _agent_participle(m: Mention, doc: Any) -> bool:
-    """ "*EU*-mediated", "*Iran*-backed": the name is the agent of a participle."""
-    i = m.end
-    return (i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in AGENT_PARTICIPLES)
-
-
-def _partner(f: Filler, doc: Any) -> bool:
-    """ "hosts the talks *together with* Norway": a co-agent, not a target."""
-    i = f.mention.start - 1
-    while i > 0 and doc[i].pos_ == "DET":
-        i -= 1
-    return i > 0 and doc[i].lower_ == "with" and doc[i - 1].lower_ in PARTNER_WORDS
-
-
-def _acting_governor(f: Frame) -> Token | None:
-    """The token of the outermost governor whose subject is the frame's actor ("*demanded*
-    that Y leave", "*urged* Y to ..."), if any."""
-    for g, tok in zip(f.governors, _governor_tokens(f), strict=False):
-        if g.source == "governor":
-            return tok
-    return None
-
-
-def _governor_tokens(f: Frame) -> list[Token]:
-    """The tokens of a frame's governors, outermost first (the chain follows complements)."""
-    out = [f.head]
-    doc = f.head.doc
-    rest = sorted(i for i in f.tokens if i not in (f.head.i, f.trigger.i))
-    out += [doc[i] for i in rest]
-    return out[: len(f.governors)]
-
-
-def _next_listed(index: ActorIndex, first: Filler, sent: Any) -> list[Filler]:
-    """The actor listed right after another one ("between Turkey, Azerbaijan", "between Turkey
-    and Azerbaijan"), read from the words when the parse lost the coordination (headlines)."""
-    doc = sent.doc
-    i = first.mention.end
-    while i < sent.end and doc[i].lower_ in (",", "and", "&"):
-        i += 1
-    if i == first.mention.end or i >= sent.end:
-        return []
-    return [Filler(x, i, "direct") for x in index.at(i)]
 
 
 def _pairs(sides: Sides, reciprocal: bool) -> list[Pair]:

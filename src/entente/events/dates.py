@@ -45,6 +45,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
+    ("monthrel", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I)),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|per|million|billion|people))")),
     ("relunit", re.compile(rf"\b{_REL}\s+{_UNIT}\b", re.I)),
@@ -57,8 +58,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"\b{_YEAR}(?:['’]s)?\b(?!\s*(?:%|percent|people|-))")),
     ("month", re.compile(rf"\b(?:early\s+|mid-?|late\s+)?{_MONTH}(?:['’]s)?(?![\w-])")),
 ]
-# Prepositions after which a year is not when the event happened ("since 2019", "by 2050").
-_NOT_EVENT_TIME = {"since", "by", "until", "till", "before", "after", "from", "through", "to"}
+# Prepositions after which a year is not when the event happened ("by 2050", "until Friday").
+# "since 2015" is when a lasting event began, its date (docs/ARTICLE_GOLD.md 5.1).
+_NOT_EVENT_TIME = {"by", "until", "till", "before", "after", "from", "through", "to"}
 
 
 class DateMatch(msgspec.Struct, frozen=True, kw_only=True):
@@ -171,6 +173,9 @@ def resolve(kind: str, g: dict[str, str | None], ref: date | None,
         return _day_of(month, int(g["day"] or 0), ref, future), "day", True
     if kind == "month":
         return _month_of(month, ref, future), "month", True
+    if kind == "monthrel":  # "in July last year": that month of the year before
+        step = {"last": -1, "next": 1}.get((g["rel"] or "").lower(), 0)
+        return f"{ref.year + step:04d}-{month:02d}", "month", True
     if kind == "relmonth":
         rel = (g["rel"] or "").lower()
         return _month_of(month, ref, future=rel == "next"), "month", True

@@ -22,10 +22,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from entente.events import syntax as sx
-from entente.records import Mention
+import msgspec
 
-__all__ = ["Variant", "headline_sentences", "variants"]
+from entente.events import syntax as sx
+from entente.records import Event, Mention
+
+__all__ = ["Variant", "headline_sentences", "map_event", "renumber", "support", "variants"]
 
 MAX_TOKENS = 30
 FINAL = (".", "?", "!", "…")
@@ -243,3 +245,37 @@ def _apply(text: str, base: int, edits: list[Edit]) -> tuple[str, list[int]]:
     out.append(text[pos:])
     offsets.extend(range(pos, len(text)))
     return "".join(out), offsets
+
+
+# -- coding a re-parsed headline ---------------------------------------------------------------
+def support(events: Sequence[Event]) -> float:
+    """How well a reading of a headline is supported: political sides found, then confidence."""
+    return sum(_political(e.source) + _political(e.target) + e.confidence / 10 for e in events)
+
+
+def _political(a: Any) -> int:
+    return int(a is not None and bool(a.country or a.org))
+
+
+def map_event(ev: Event, vdoc: Any, v: Variant, sents: list[Any]) -> Event | None:
+    """An event coded on a normalised headline, with its sentence and evidence offsets moved
+    into the original text."""
+    vsent = list(vdoc.sents)[ev.sentence]
+    start, end = v.original(vsent.start_char + ev.evidence.start, vsent.start_char + ev.evidence.end)
+    for n, sent in enumerate(sents):
+        if sent.start_char <= start < sent.end_char:
+            a, b = start - sent.start_char, min(end, sent.end_char) - sent.start_char
+            evidence = msgspec.structs.replace(ev.evidence, start=a, end=b, trigger=sent.text[a:b])
+            return msgspec.structs.replace(ev, sentence=n, text=sent.text, evidence=evidence)
+    return None
+
+
+def renumber(events: list[Event], article_id: str) -> list[Event]:
+    """Event ids in the article's scheme (`article:sentence:n`) after the headline reading."""
+    count: dict[int, int] = {}
+    out = []
+    for ev in events:
+        k = count.get(ev.sentence, 0)
+        count[ev.sentence] = k + 1
+        out.append(msgspec.structs.replace(ev, id=f"{article_id}:{ev.sentence}:{k}"))
+    return out

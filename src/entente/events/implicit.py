@@ -37,7 +37,7 @@ REFERENTS: dict[str, Referent] = {
     "ref_conflict": Referent("agent", frozenset({"13", "14", "15", "17", "18", "19", "20"})),
     "ref_measure": Referent("agent", frozenset({"16", "17", "13"})),
     "ref_deal": Referent("parties", frozenset({"03", "04", "05", "06", "08"})),
-    "ref_accusation": Referent("agent", frozenset({"11", "10", "13", "12"}), accused=True),
+    "ref_accusation": Referent("agent", frozenset({"11"}), accused=True),
 }
 
 
@@ -101,7 +101,8 @@ class Memory:
             return None
         return top[0][0]
 
-    def sides(self, ref: Referent, exclude: set[str], words: set[str] = frozenset()) -> list[Actor]:
+    def sides(self, ref: Referent, exclude: set[str],
+              words: frozenset[str] | set[str] = frozenset()) -> list[Actor]:
         """The side(s) of the latest remembered event that fits `ref`, none of them in
         `exclude` (the current event's own sources). An event told with the same word as the
         referring noun ("launched" for "the launch") comes first."""
@@ -127,10 +128,11 @@ class Memory:
     def counterpart(self, countries: set[str], keys: set[str]) -> list[Actor]:
         """The other side of the latest conflictual event (roots 10-20) that involved one of
         `countries`: whom an actor with no named target faces. Another country first; else,
-        in a domestic conflict, another actor of the same country (not one of `keys`)."""
-        for foreign in (True, False):
+        in a domestic conflict, another actor of the same country (not one of `keys`); else the
+        other country of the latest event of any kind."""
+        for foreign, conflict in ((True, True), (False, True), (True, False)):
             for ev in reversed(self.events):
-                if ev.root < "10":
+                if conflict and ev.root < "10":
                     continue
                 for mine, other in ((ev.source, ev.target), (ev.target, ev.source)):
                     if mine is None or other is None or _country(mine) not in countries:
@@ -157,9 +159,10 @@ class Memory:
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
+    """One actor per entity (the two sides of a domestic conflict stay two)."""
     seen: dict[str | None, Actor] = {}
     for a in actors:
-        seen.setdefault(_country(a), a)
+        seen.setdefault(a.id or f"{_country(a)}:{a.role}", a)
     return list(seen.values())
 
 

@@ -26,7 +26,7 @@ from entente.events.lexicon import Cues
 from entente.events.syntax import Token
 from entente.records import Modality
 
-__all__ = ["Assessment", "assess"]
+__all__ = ["Assessment", "assess", "assess_own"]
 
 CLIMB_VERB = ("xcomp", "conj", "obl", "advcl")
 CLIMB_NOUN = ("obj", "nsubj:pass", "nsubj", "xcomp")
@@ -70,6 +70,11 @@ def _own(node: Token, cues: Cues, reported: bool) -> tuple[str | None, bool, str
     if neg is not None:
         return "negated", future, neg
     return found, future, cue
+
+
+def assess_own(node: Token, cues: Cues) -> str | None:
+    """The modality marked on the word itself only (its own negators, modals, subject)."""
+    return _own(node, cues, reported=False)[0]
 
 
 def _negated_subject(node: Token, cues: Cues) -> str | None:
@@ -141,10 +146,11 @@ def _climb(node: Token, cues: Cues) -> tuple[str, Token] | None:
     if head is node:
         return None
     d, hl = sx.dep(node), sx.lemma(head)
+    hw = set(sx.words(head))  # "plotting" → plot: a weak lemmatiser must not hide the verb
     if d in ("ccomp", "xcomp", "csubj", "acl") or (d == "advcl" and sx.case_word(node) == "that"):
-        if hl in cues.negating_verbs:
+        if hw & set(cues.negating_verbs):
             return "negated", head
-        if hl in cues.hypothetical_verbs or (head.pos_ == "ADJ" and hl in cues.hypothetical_adjectives):
+        if hw & set(cues.hypothetical_verbs) or (head.pos_ == "ADJ" and hl in cues.hypothetical_adjectives):
             return "hypothetical", head
         if sx.is_nominal(head) and d in ("acl", "ccomp"):
             # "reports *that* ...", "plans to ...": the content of a noun shares its fate

@@ -21,7 +21,7 @@ from entente.events.syntax import Token
 from entente.events.triggers import Frame
 
 if TYPE_CHECKING:  # pragma: no cover
-    from entente.events.coder import Context
+    from entente.events.sides import Context
 
 __all__ = ["as_date", "event_date", "own_date", "sentence_dates"]
 
@@ -63,6 +63,27 @@ def _attached(head: Token, f: Frame, nouns: set[int]) -> bool:
 def own_date(f: Frame, ctx: Context, nouns: set[int]) -> DateMatch | None:
     for m, head in ctx.past_dates:
         if _attached(head, f, nouns - {f.trigger.i}):
+            return m
+    return _when_date(f, ctx)
+
+
+def _when_date(f: Frame, ctx: Context) -> DateMatch | None:
+    """An event in a "when" clause right after a date happened then: "since September 2023,
+    *when* Azerbaijani troops seized ...", "after June 2020, *when* soldiers were killed ...".
+    Read from the words (a parser may hang the clause on the main verb instead of the date)."""
+    verb = sx.clause_verb(f.trigger)
+    when = [c for c in verb.children if c.lower_ == "when" and c.i < verb.i]
+    if not when:
+        return None
+    i = when[0].i - 1
+    doc = f.trigger.doc
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return None
+    at = doc[i].idx - ctx.sent.start_char
+    for m, _ in ctx.past_dates:
+        if m.start <= at < m.end:
             return m
     return None
 

@@ -55,6 +55,8 @@ class Pattern(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     governed_by: str | None = None     # class the governing verb must be in (nouns)
     not_governed_by: str | None = None  # class the governing verb must NOT be in (nouns)
     without_prep: list[str] = msgspec.field(default_factory=list)  # none of these on the trigger
+    negated_code: str | None = None    # code when negated, asserted ("would not accept" → 12)
+    joint_code: str | None = None      # code when two states do it together ("held a drill": 062)
     state_code: str | None = None      # code to use when the source is a state actor
     source: list[str] = msgspec.field(default_factory=list)
     target: list[str] = msgspec.field(default_factory=list)
@@ -108,6 +110,8 @@ class Governor(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     clause: Literal["any", "infinitive"] = "any"
     # `alone` only when the governor has a clause complement ("urged X *to* keep calm").
     alone_needs_clause: bool = False
+    # Code for a negated conflictual complement ("agreed *not* to use force": 0356), asserted.
+    abstain_code: str | None = None
     prior: float = 0.75
     note: str = ""
     line: int = 0
@@ -271,6 +275,9 @@ class Lexicon:
         """Every code the lexicon can emit (patterns, state codes and governor maps)."""
         out = {p.code for p in self.patterns}
         out |= {p.state_code for p in self.patterns if p.state_code}
+        out |= {p.negated_code for p in self.patterns if p.negated_code}
+        out |= {p.joint_code for p in self.patterns if p.joint_code}
+        out |= {g.abstain_code for g in self.governors if g.abstain_code}
         for table in self.recoders.values():
             out |= {v for v in table.values() if v not in MAP_SPECIALS}
         for g in self.governors:
@@ -346,7 +353,7 @@ class Lexicon:
                 if field is not None and field not in self.classes:
                     raise KnowledgeBaseError(f"pattern {p.id!r} names unknown class {field!r}",
                                              where=where)
-            for code in (p.code, p.state_code):
+            for code in (p.code, p.state_code, p.negated_code, p.joint_code):
                 if code is not None and code not in book:
                     raise KnowledgeBaseError(f"pattern {p.id!r}: code {code!r} not in codebook",
                                              where=where)
@@ -359,6 +366,9 @@ class Lexicon:
                 if value not in MAP_SPECIALS and value not in book:
                     raise KnowledgeBaseError(f"governor {g.id!r}: {key} → {value!r} not in codebook",
                                              where=where)
+            if g.abstain_code is not None and g.abstain_code not in book:
+                raise KnowledgeBaseError(f"governor {g.id!r}: abstain_code not in codebook",
+                                         where=where)
             if g.alone is not None and g.alone not in book:
                 raise KnowledgeBaseError(f"governor {g.id!r}: alone {g.alone!r} not in codebook",
                                          where=where)
