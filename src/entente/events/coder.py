@@ -83,7 +83,7 @@ from entente.records import (
 __all__ = ["Coder"]
 
 HOW_WEIGHT = {"direct": 1.0, "modifier": 0.95, "coref": 0.9, "place": 0.85, "deep": 0.8,
-              "implicit": 0.75, "linear": 0.75}
+              "implicit": 0.75, "rival": 0.85}
 STATE_ROLES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "IGO"})
 # Punitive steps that, announced on a condition by their own side, are threats (ARTICLE_GOLD 4.4).
 PUNITIVE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
@@ -267,7 +267,8 @@ class Coder:
             return []  # "accepted the invitation": only its negation is an event of its own
         code, modality = self._special_modality(code, modality, f, pattern, sides, attributed)
         mutual = len(sides.sources) >= 2 and not sides.targets and (
-            one_mention(sides.sources) or each_other(f.trigger))  # "the two countries pulled back"
+            one_mention(sides.sources) or each_other(f.trigger)  # "the two countries pulled back"
+            or code[:3] == "035")  # "X and Y agreed not to use force"
         if (pattern is not None and pattern.joint_code and not sides.targets
                 and len({s.mention.actor.country or s.mention.actor.org for s in sides.sources}) >= 2):
             code, mutual = pattern.joint_code, True  # "the three countries' navies held a drill"
@@ -358,7 +359,7 @@ class Coder:
                 return new, "asserted"
         if (f.governors and f.governors[0].abstain_code and root >= "13"
                 and _negated_here(f.trigger, self.cues)):
-            return f.governors[0].abstain_code, "asserted"
+            return f.governors[0].abstain_code, "asserted"  # mutual when two agree (see below)
         if modality == "negated" and p is not None and p.negated_code and not f.governors:
             return p.negated_code, "asserted"
         return code, modality
@@ -420,7 +421,7 @@ class Coder:
         for pair in pairs:
             source = _localise(self._actor(pair.source, on), location, roles, focus, row.root)
             target = _localise(self._actor(pair.target, on), location, roles, focus, row.root)
-            if _same_actor(source, target):
+            if _same_actor(source, target) and not (pair.target and pair.target.how == "rival"):
                 continue  # "NATO will deploy soldiers to *its* mission": no event between X and X
             if not (political(source) or political(target)):
                 continue

@@ -192,8 +192,11 @@ def resolve(kind: str, g: dict[str, str | None], ref: date | None,
     return value, precision, True
 
 
-def find(text: str, published: date | None, future: bool = False) -> list[DateMatch]:
-    """Every date expression in `text`, left to right, without overlaps."""
+def find(text: str, published: date | None, future: bool = False,
+         anchors: bool = False) -> list[DateMatch]:
+    """Every date expression in `text`, left to right, without overlaps. `anchors`: also the
+    ones a preposition makes no event time ("after June 2020"), which may still date a "when"
+    clause that follows them."""
     taken: list[tuple[int, int]] = []
     out: list[DateMatch] = []
     for kind, rx in _PATTERNS:
@@ -205,8 +208,8 @@ def find(text: str, published: date | None, future: bool = False) -> list[DateMa
             if kind == "month" and _is_may_modal(text, m):
                 continue
             taken.append((start, end))
-            if _word_before(text, start) in _NOT_EVENT_TIME:
-                continue  # "since 2019", "by Friday": not when the event happened
+            if _word_before(text, start) in _NOT_EVENT_TIME and not anchors:
+                continue  # "by 2050", "until Friday": not when the event happened
             value, precision, relative = resolve(kind, g, published, future)
             out.append(DateMatch(start=start, end=end, text=m.group(0), value=value,
                                  precision=precision, relative=relative))

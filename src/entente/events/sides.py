@@ -215,7 +215,7 @@ class SideFinder:
             # "Sudan's warring generals sign a truce": the two sides are one country's
             rival = sources[0].mention
             targets = [Filler(msgspec.structs.replace(rival, entity=f"{rival.entity}:rival"),
-                              sources[0].token, sources[0].how)]
+                              sources[0].token, "rival")]
         return Sides(_political_first(_dedupe(sources)), _political_first(_dedupe(targets)))
 
     def _governor_targets(self, f: Frame, ctx: Context) -> list[Filler]:

@@ -82,7 +82,7 @@ def _when_date(f: Frame, ctx: Context) -> DateMatch | None:
     if i < 0:
         return None
     at = doc[i].idx - ctx.sent.start_char
-    for m, _ in ctx.past_dates:
+    for m in find(ctx.sent.text, ctx.published, anchors=True):
         if m.start <= at < m.end:
             return m
     return None
