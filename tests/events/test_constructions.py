@@ -573,3 +573,50 @@ Beijing Beijing PROPN 10 obl
                   published="2024-02-21")
     clash = [e for e in events if e.root == "19"]
     assert clash and clash[0].date == "2020-06"
+
+
+def test_a_verb_hung_on_its_own_subject_is_the_clause(parse, actor, code):
+    doc = parse("""
+Qatar Qatar PROPN 0 root
+mediated mediate VERB 1 acl VBD
+between between ADP 4 case
+Israel Israel PROPN 2 obl
+and and CCONJ 6 cc
+Hamas Hamas PROPN 4 conj
+. . PUNCT 1 punct
+""")
+    events = code(doc, [actor(doc, "Qatar", "QAT"), actor(doc, "Israel", "ISR"),
+                        actor(doc, "Hamas", "PSEREB", country="PSE", role="REB")])
+    assert _events(events) == [("QAT", "ISR", "045", "asserted"), ("QAT", "PSE", "045", "asserted")]
+
+
+def test_a_finite_verb_the_morphologizer_calls_an_adjective(parse, actor, code):
+    doc = parse("""
+Belarus Belarus PROPN 2 nsubj
+eased ease ADJ 0 root VBD
+restrictions restriction NOUN 2 obj
+on on ADP 5 case
+Lithuanian Lithuanian ADJ 3 nmod
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Belarus", "BLR"), actor(doc, "Lithuanian", "LTU",
+                                                           kind="demonym")])
+    assert [(a, b) for a, b, _, _ in _events(events)] == [("BLR", "LTU")]
+
+
+def test_a_deep_target_is_another_actor_than_the_source(parse, actor, code):
+    doc = parse("""
+Russia Russia PROPN 2 nsubj
+massed mass VERB 0 root
+troops troop NOUN 2 obj
+along along ADP 6 case
+its its PRON 6 nmod:poss
+border border NOUN 2 obl
+with with ADP 8 case
+Ukraine Ukraine PROPN 6 nmod
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Russia", "RUS"), actor(doc, "its", "RUS", kind="pronoun",
+                                                          entity="p:its"),
+                        actor(doc, "Ukraine", "UKR")])
+    assert _roots(events) == [("RUS", "UKR", "15", "asserted")]

@@ -42,7 +42,7 @@ def _reporting_head(node: Token, cues: Cues) -> Token | None:
             if sx.dep(c) == "parataxis" and sx.lemma(c) in cues.reporting_verbs and c.i > a.i:
                 return c
         head = sx.head_of(a)
-        if head is a:
+        if head == a:
             return None
         if sx.dep(a) in ("ccomp", "parataxis") and sx.lemma(head) in cues.reporting_verbs:
             return head

@@ -581,7 +581,7 @@ def _hosted_harm(f: Frame, found: list[Frame]) -> bool:
     t = f.trigger
     if not sx.is_verbal(t) or not sx.is_passive(t) or sx.agent(t):
         return False
-    nouns = {fr.trigger.i for fr in found if fr.trigger is not t}
+    nouns = {fr.trigger.i for fr in found if fr.trigger != t}
     return any(c.i in nouns for c in sx.kids(t, "obl") if sx.case_word(c) in ("in", "during"))
 
 

@@ -173,7 +173,7 @@ def object_nouns(t: Token) -> list[tuple[Token, bool]]:
     *over* the seizure")."""
     heads = [(c, _definite(c)) for o in sx.objects(t) for c in sx.conjuncts(o)]
     d = sx.dep(t)
-    if d.startswith("acl") and t.head is not t and sx.is_nominal(t.head) and not heads:
+    if d.startswith("acl") and t.head != t and sx.is_nominal(t.head) and not heads:
         heads.append((t.head, True))
     heads += [(h, _definite(h)) for h in sx.prep_objects(t, "over")]
     return [(h, ok) for h, ok in heads if sx.is_nominal(h)]

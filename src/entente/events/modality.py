@@ -91,7 +91,7 @@ def _negated_subject(node: Token, cues: Cues) -> str | None:
 
 def _going_to(node: Token) -> bool:
     head = node.head
-    return (sx.dep(node) == "xcomp" and head is not node and sx.lemma(head) == "go"
+    return (sx.dep(node) == "xcomp" and head != node and sx.lemma(head) == "go"
             and head.tag_ == "VBG")
 
 
@@ -101,7 +101,7 @@ def _is_reported(node: Token, cues: Cues) -> bool:
         if any(sx.dep(c) == "parataxis" and sx.lemma(c) in cues.reporting_verbs for c in a.children):
             return True
         head = sx.head_of(a)
-        if head is a:
+        if head == a:
             return False
         if sx.dep(a) in ("ccomp", "parataxis") and sx.lemma(head) in cues.reporting_verbs:
             return True
@@ -143,7 +143,7 @@ def assess(node: Token, cues: Cues, in_quote: bool = False) -> Assessment:
 def _climb(node: Token, cues: Cues) -> tuple[str, Token] | None:
     """One step up: ("climb"|"negated"|"hypothetical"|"stop", the governing word) or None."""
     head = sx.head_of(node)
-    if head is node:
+    if head == node:
         return None
     d, hl = sx.dep(node), sx.lemma(head)
     hw = set(sx.words(head))  # "plotting" → plot: a weak lemmatiser must not hide the verb

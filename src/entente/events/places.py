@@ -35,7 +35,7 @@ def locate(trigger: Token, index: ActorIndex, kb: Any) -> Location | None:
 def _candidates(trigger: Token) -> list[Token]:
     out: list[Token] = []
     carriers = [trigger]
-    if sx.is_nominal(trigger) and trigger.head is not trigger:
+    if sx.is_nominal(trigger) and trigger.head != trigger:
         carriers.append(trigger.head)
     # "killed fifteen worshippers *at a mosque in Kabul*": locatives inside the object phrase.
     carriers += [c for o in sx.objects(trigger) for c in sx.conjuncts(o)]
@@ -62,7 +62,7 @@ def where_antecedent(trigger: Token) -> Token | None:
             while i >= 0 and doc[i].pos_ == "PUNCT":
                 i -= 1
             return doc[i] if i >= 0 and sx.is_nominal(doc[i]) else None
-        if sx.is_verbal(a) and a is not trigger:
+        if sx.is_verbal(a) and a != trigger:
             break
     return None
 

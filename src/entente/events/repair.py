@@ -43,9 +43,19 @@ def repair(doc: Any, is_past_verb: Callable[[Token], bool] | None = None) -> Any
     verb (None: noun-tagged words are never repaired)."""
     fixes = [f for t in doc if (f := _verb_on_object(t, is_past_verb)) is not None]
     conjs = [(t.i, h.i) for t in doc if (h := _finite_conj_head(t)) is not None]
-    if not fixes and not conjs:
+    clauses = [t.i for t in doc if _verb_under_subject(t)]
+    if not fixes and not conjs and not clauses:
         return doc
     new = doc.copy()
+    for vi in clauses:  # "Qatar *mediated* between ...": the verb hung on its own subject
+        v = new[vi]
+        n = v.head
+        root = n.head.i == n.i
+        v.head, v.dep_ = (v, "ROOT") if root else (n.head, n.dep_)
+        n.head, n.dep_ = v, "nsubj"
+        for c in list(n.children):
+            if c.i > v.i and sx.dep(c) in ("punct",):
+                c.head = v
     for vi, hi in conjs:
         new[vi].head = new[hi]
     for fix in fixes:
@@ -70,6 +80,25 @@ def repair(doc: Any, is_past_verb: Callable[[Token], bool] | None = None) -> Any
     return new
 
 
+def _verb_under_subject(v: Token) -> bool:
+    """A verb parsed as a clause modifying the noun before it, when that noun is the subject it
+    lacks: "Qatar *mediated* between X and Y" (a finite verb as `acl` of "Qatar"), "Tens of
+    thousands of Israelis *protested* against ..." (a participle as `acl` of a sentence root
+    that has no verb of its own)."""
+    if sx.dep(v) != "acl" or sx.kids(v, *sx.SUBJ) or v.head == v:
+        return False
+    if any(sx.dep(c) == "mark" for c in v.children):
+        return False  # "decision *to send*", "reports *that* ...": a clause of the noun
+    n = v.head
+    if n.i > v.i or not sx.is_nominal(n):
+        return False
+    if v.tag_ in FINITE:
+        return True
+    return v.tag_ == "VBN" and n.head == n and not any(
+        sx.is_verbal(t) and t.i != v.i and sx.dep(t) in ("ROOT", "conj", "ccomp", "parataxis")
+        for t in n.sent) and not sx.kids(v, "aux:pass")
+
+
 def _finite_conj_head(v: Token) -> Token | None:
     """A finite verb with no subject coordinated with a non-finite one belongs to the clause
     above it: "accused X of *violating* its airspace and *threatened* to ...", "said it would
@@ -78,7 +107,7 @@ def _finite_conj_head(v: Token) -> Token | None:
     if sx.dep(v) != "conj" or sx.kids(v, *sx.SUBJ) or v.tag_ not in (*FINITE, "VBN"):
         return None
     h = v.head
-    if h is v or h.i > v.i or _finite(h) or not sx.is_verbal(h):
+    if h == v or h.i > v.i or _finite(h) or not sx.is_verbal(h):
         return None
     if v.tag_ == "VBN" and (sx.kids(v, "aux", "aux:pass") or h.tag_ != "VBG"):
         return None  # a participle only when coordinated with a gerund ("targeting ... and *called*")
@@ -94,7 +123,7 @@ def _finite(t: Token) -> bool:
 
 
 def _verb_on_object(v: Token, is_past_verb: Callable[[Token], bool] | None) -> Fix | None:
-    if sx.dep(v) not in ("amod", "compound") or v.head is v:
+    if sx.dep(v) not in ("amod", "compound") or v.head == v:
         return None
     n = v.head
     if n.i <= v.i or not sx.is_nominal(n) or n.head.i == v.i:
@@ -146,7 +175,7 @@ def _phrase_top(tok: Token, v: Token, n: Token) -> Token | None:
     top = tok
     for _ in range(8):
         h = top.head
-        if h is top or h.i >= v.i or h.i == n.i:
+        if h == top or h.i >= v.i or h.i == n.i:
             break
         top = h
     if sx.dep(top) in ("det", "case", "mark"):

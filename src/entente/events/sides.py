@@ -114,7 +114,7 @@ class SideFinder:
         marks = {"10": RESPONSE_MARKS, "11": RESPONSE_MARKS, "12": RESPONSE_MARKS,
                  "13": ("if", "unless"), "14": RESPONSE_MARKS, "16": RESPONSE_MARKS}
         nodes = [f.trigger, f.head]
-        if not sx.is_verbal(f.trigger) and f.trigger.head is not f.trigger:
+        if not sx.is_verbal(f.trigger) and f.trigger.head != f.trigger:
             nodes.append(f.trigger.head)  # "lodged a protest *after* ...": on the carrying verb
         for node in dict.fromkeys(nodes):
             for c in sx.kids(node, "advcl", "obl"):
@@ -168,7 +168,7 @@ class SideFinder:
         passive = sx.is_passive(t) if sx.is_verbal(t) else False
         nominal = p.pos == "noun" if p else sx.is_nominal(t)
         acting = _acting_governor(f)
-        if acting is not None and acting is not t:
+        if acting is not None and acting != t:
             # "X demanded that Y leave", "X urged Y to ...": X acts, Y is the target
             sources = self._fill(acting, None, sx.is_nominal(acting),
                                  sx.is_verbal(acting) and sx.is_passive(acting), ctx, role="source")
@@ -185,11 +185,12 @@ class SideFinder:
                              role="source")
         if not sources and p is not None and p.reciprocal and nominal:
             sources = _flat(ctx.actors.groups(_victims(t)))
-        if not sources and f.head is not t:
+        if not sources and f.head != t:
             sources = self._fill(f.head, None, sx.is_nominal(f.head), False, ctx, role="source")
         if not sources and sx.is_verbal(t) and _pair_phrase(sx.subject(t) if not passive else []):
             sources = pair_fillers(ctx.memory, t.i)  # "the two leaders spoke by phone"
-        exclude = {s.key for s in sources}
+        exclude = {s.key for s in sources} | {c for s in sources
+                                              if (c := s.mention.actor.country or s.mention.actor.org)}
         targets = self._governor_targets(f, ctx)
         if not targets:
             targets = self._fill(t, p.target if p and p.target else None, nominal, passive, ctx,
@@ -258,7 +259,10 @@ class SideFinder:
             if slot == "between" and len(found) == 1:
                 found += _next_listed(ctx.actors, found[0], ctx.sent)
             if slot.endswith("_deep"):
-                found = [f for f in found if f.key not in exclude][:1]
+                # a different actor than the source ("massed troops along *its* border with
+                # *Ukraine*": not its own)
+                found = [f for f in found if f.key not in exclude
+                         and (f.mention.actor.country or f.mention.actor.org) not in exclude][:1]
             if (role == "source" and slot == "poss" and found and all(f.how == "coref" for f in found)
                     and "head_subject" in slots):
                 # "Seoul, Washington and Tokyo would tighten *their* cooperation": the subject
@@ -286,7 +290,7 @@ class SideFinder:
         """A noun's target may hang on the verb that carries it ("cooperation grows *between*
         X and Y", "support proved crucial *to* X")."""
         head = t.head
-        if head is t or sx.dep(t) not in ("nsubj", "obj", "nsubj:pass", "xcomp"):
+        if head == t or sx.dep(t) not in ("nsubj", "obj", "nsubj:pass", "xcomp"):
             return []
         carriers = [head, *sx.kids(head, "xcomp", "acomp")]
         deep = slot.endswith("_deep")
@@ -313,7 +317,7 @@ def _head_subject(t: Token, light: frozenset[str]) -> list[Token]:
         if sx.kids(node, "cop"):
             return sx.kids(node, *sx.SUBJ)
         head = node.head
-        if head is node:
+        if head == node:
             return []
         d = sx.dep(node)
         if d == "nmod" and sx.case_word(node) == "of" and sx.lemma(head) in QUANTITIES:
@@ -376,7 +380,7 @@ def _victims(t: Token) -> list[Token]:
     """ "20 Indian soldiers and four Chinese troops were killed *in* hand-to-hand *fighting*":
     the passive subject of the verb that hosts a clash noun fought in it."""
     head = t.head
-    if (head is t or sx.dep(t) not in ("obl", "nmod") or sx.case_word(t) not in ("in", "during")
+    if (head == t or sx.dep(t) not in ("obl", "nmod") or sx.case_word(t) not in ("in", "during")
             or not sx.is_verbal(head) or not sx.is_passive(head) or sx.agent(head)):
         return []
     return sx.kids(head, *sx.PASS_SUBJ)

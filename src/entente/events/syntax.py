@@ -160,7 +160,7 @@ def subject(t: Token) -> list[Token]:
             return [*_headline_pair(t, found[0]), _unrelative(found[0])]
         d = dep(t)
         head = head_of(t)
-        if head is t:
+        if head == t:
             return []
         if d in ("xcomp", "advcl") and lemma(head) in OBJECT_CONTROL and (
                 d == "xcomp" or case_word(t) in CONTROL_MARKS):
@@ -185,7 +185,7 @@ def _headline_pair(verb: Token, subj: Token) -> list[Token]:
     """A parse of "Bahrain and Israel sign deal" that hangs the verb on "Bahrain" as a conjunct:
     the first name is a subject too."""
     head = verb.head
-    if dep(verb) == "conj" and head is not verb and head.i < subj.i and is_nominal(head):
+    if dep(verb) == "conj" and head != verb and head.i < subj.i and is_nominal(head):
         between = {w.lower_ for w in head.doc[head.i + 1: subj.i]}
         if between <= {"and", ","}:
             return [head]
@@ -208,7 +208,7 @@ def objects(t: Token) -> list[Token]:
 
 
 def _antecedent(t: Token) -> Token:
-    if t.lower_ in ("which", "that", "whom") and dep(t.head).startswith("acl") and t.head.head is not t.head:
+    if t.lower_ in ("which", "that", "whom") and dep(t.head).startswith("acl") and t.head.head != t.head:
         return t.head.head
     return t
 
@@ -225,7 +225,7 @@ def head_of(t: Token) -> Token:
     when it belongs to the clause just before it ("told Iddon that Moscow would not respond ...
     *by bolstering* ties": it is *respond* that is done by bolstering)."""
     h = t.head
-    if (h is not t and dep(t) in ("advcl", "obl") and t.tag_ == "VBG"
+    if (h != t and dep(t) in ("advcl", "obl") and t.tag_ == "VBG"
             and case_word(t) == "by"):
         comps = [c for c in h.children if dep(c) == "ccomp" and c.i < t.i and is_verbal(c)]
         if comps:
@@ -235,7 +235,7 @@ def head_of(t: Token) -> Token:
 
 def ancestors(t: Token, limit: int = 12) -> Iterator[Token]:
     n = 0
-    while t.head is not t and n < limit:
+    while t.head != t and n < limit:
         t = head_of(t)
         n += 1
         yield t

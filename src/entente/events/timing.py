@@ -33,7 +33,7 @@ def sentence_dates(sent: Any, published: date | None, future: bool) -> list[tupl
         if not toks:
             continue
         inside = {t.i for t in toks}
-        head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[0])
+        head = next((t for t in toks if t.head.i not in inside or t.head == t), toks[0])
         out.append((m, head))
     return out
 
@@ -43,7 +43,7 @@ def _attached(head: Token, f: Frame, nouns: set[int]) -> bool:
     event noun comes first on the way up ("reached new heights following *October's clashes*")."""
     targets = set(f.tokens) | {f.trigger.i}
     carrier = f.trigger.head
-    if (not sx.is_verbal(f.trigger) and carrier is not f.trigger and sx.is_verbal(carrier)
+    if (not sx.is_verbal(f.trigger) and carrier != f.trigger and sx.is_verbal(carrier)
             and sx.dep(f.trigger) in ("obj", "nsubj", "nsubj:pass")):
         targets.add(carrier.i)
     for a in sx.ancestors(head, 6):

@@ -32,6 +32,8 @@ class Frame(NamedTuple):
 
 
 def _pos(t: Token) -> str | None:
+    if t.tag_ in ("VBD", "VBZ", "VBP") and t.pos_ in ("ADJ", "NOUN"):
+        return "verb"  # the tagger saw a finite verb where the morphologizer saw an adjective
     if t.pos_ == "ADJ":
         return "adj"
     if t.pos_ in ("NOUN", "PROPN") or (not t.pos_ and t.tag_.startswith("NN")):
@@ -54,11 +56,11 @@ def object_words(t: Token, p: Pattern) -> set[str]:
         heads.append(t)
     out: set[str] = set()
     for h in {x.i: x for hh in heads for x in sx.conjuncts(hh)}.values():
-        if h is not t:
+        if h != t:
             out.update(sx.words(h))
         for c in h.children:
             if sx.dep(c) in ("amod", "compound", "nmod", "flat", "nummod", "obl") or (
-                    sx.dep(c) == "conj" and h is t):
+                    sx.dep(c) == "conj" and h == t):
                 for cc in sx.conjuncts(c):
                     out.update(sx.words(cc))
                     if sx.dep(c) == "nmod":  # "expansion of *defence* ties"
@@ -118,10 +120,10 @@ def _governed(t: Token, words: frozenset[str]) -> bool:
     """A noun is governed by a word class when its verb ("*held* talks", "cooperation *grows*")
     or a participle modifying it ("*growing* ties") is in the class."""
     head = t.head
-    if head is not t and sx.dep(t) in ("obj", "nsubj", "nsubj:pass", "obl", "nmod", "xcomp",
+    if head != t and sx.dep(t) in ("obj", "nsubj", "nsubj:pass", "obl", "nmod", "xcomp",
                                        "conj", "appos") and set(sx.words(head)) & words:
         return True
-    if (sx.dep(t) == "conj" and head is not t and head.head is not head
+    if (sx.dep(t) == "conj" and head != t and head.head != head
             and set(sx.words(head.head)) & words):
         return True
     return any(sx.dep(c) in ("amod", "acl") and set(sx.words(c)) & words for c in t.children)
@@ -214,7 +216,7 @@ def frames(sent: Iterable[Token], lex: Lexicon, skip: set[int]) -> list[Frame]:
     built = [f for t in tokens if (f := _frame(t, lex, cands, govs)) is not None]
     built += [Frame(f.head, f.head, cands[f.head.i], [], frozenset({f.head.i})) for f in list(built)
               if f.governors and f.governors[0].keeps_own and f.head.i in cands
-              and f.trigger is not f.head]
+              and f.trigger != f.head]
     inner = {i for f in built for i in f.tokens if i != f.head.i}
     inner |= _object_nouns(built, lex)
     kept: dict[int, Frame] = {}
