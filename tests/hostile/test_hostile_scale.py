@@ -77,11 +77,6 @@ def test_many_tiny_articles_through_entente_code(tmp_path):
 
 
 # -- quadratic paths in the coder's stages -------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="events.dates.find checks each match against every "
-                   "earlier one (`any(...)` over `taken`) and `_word_before` splits the whole "
-                   "text before each match: quadratic, 42 s for 16,000 dates in one sentence; "
-                   "keep `taken` sorted and check the neighbours with bisect, and split only the "
-                   "last few dozen characters")
 def test_a_sentence_packed_with_dates_is_read_in_linear_time():
     from entente.events.dates import find
 
@@ -91,10 +86,6 @@ def test_a_sentence_packed_with_dates_is_read_in_linear_time():
     assert len(found) == 16000
 
 
-@pytest.mark.xfail(strict=True, reason="events.timing.sentence_dates scans every token of the "
-                   "sentence for every date match: quadratic (with `find`, 26 s to code one "
-                   "25 kB sentence of 5,000 years); map the match's characters to tokens with sent.char_span or bisect "
-                   "over token offsets")
 def test_dates_are_attached_to_tokens_in_linear_time(monkeypatch):
     import spacy
     from spacy.tokens import Doc
@@ -113,10 +104,6 @@ def test_dates_are_attached_to_tokens_in_linear_time(monkeypatch):
     assert len(attached) == n
 
 
-@pytest.mark.xfail(strict=True, reason="actors.affiliation._left builds the token list between "
-                   "every organisation and every later person: cubic in the article's length "
-                   "(a 190,000-character article took 319 s of CPU, 13 s without it); test "
-                   "`m.start - o.end <= 1` before slicing the Doc")
 def test_affiliations_of_a_long_article_in_near_linear_time():
     import spacy
     from spacy.tokens import Doc
@@ -146,12 +133,6 @@ def test_affiliations_of_a_long_article_in_near_linear_time():
 
 
 @pytest.mark.parametrize("ref", [date(1, 1, 1), date(9999, 12, 31)])
-@pytest.mark.xfail(strict=True, reason="events.dates: relative dates against a reference near "
-                   "date.min/max raise OverflowError ('yesterday' in year 1, 'next week' in "
-                   "9999) or give invalid values ('0000', '-001', '10000-01'); catch "
-                   "OverflowError in `resolve` and return None for years outside 1-9999 (ingest "
-                   "now ignores publication dates outside 1000-2999, so the pipeline no longer "
-                   "passes such references)")
 def test_relative_dates_near_the_ends_of_the_calendar(ref):
     import re
 
@@ -165,10 +146,6 @@ def test_relative_dates_near_the_ends_of_the_calendar(ref):
             assert m.value is None or (iso.match(m.value) and m.value[:4] != "0000"), m
 
 
-@pytest.mark.xfail(strict=True, reason="actors.kb.KnowledgeBase.lookup strips a leading 'the' "
-                   "by recursing once per 'the': RecursionError past ~1000 of them (and "
-                   "quadratic copying before that), so `entente actor` on such a string is an "
-                   "internal error; strip one leading 'the' with a loop, not recursion")
 def test_a_name_behind_thousands_of_articles_does_not_crash_the_resolver():
     from entente.actors import resolve
 

@@ -197,27 +197,38 @@ def find(text: str, published: date | None, future: bool = False,
     """Every date expression in `text`, left to right, without overlaps. `anchors`: also the
     ones a preposition makes no event time ("after June 2020"), which may still date a "when"
     clause that follows them."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already inside a match: linear, not pairwise
     out: list[DateMatch] = []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
             start, end = m.span()
-            if any(start < e and s < end for s, e in taken):
+            if any(taken[start:end]):
                 continue
             g = m.groupdict()
             if kind == "month" and _is_may_modal(text, m):
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             if _word_before(text, start) in _NOT_EVENT_TIME and not anchors:
                 continue  # "by 2050", "until Friday": not when the event happened
-            value, precision, relative = resolve(kind, g, published, future)
-            out.append(DateMatch(start=start, end=end, text=m.group(0), value=value,
+            try:
+                value, precision, relative = resolve(kind, g, published, future)
+            except (OverflowError, ValueError):  # "yesterday" in year 1: no such date
+                value, precision, relative = None, "day", True
+            out.append(DateMatch(start=start, end=end, text=m.group(0), value=_in_calendar(value),
                                  precision=precision, relative=relative))
     return sorted(out, key=lambda d: d.start)
 
 
+def _in_calendar(value: str | None) -> str | None:
+    """An ISO value only for years 1-9999 (relative dates near the calendar's ends run off it)."""
+    if value is None:
+        return None
+    year = value.split("-", 1)[0] if not value.startswith("-") else ""
+    return value if len(year) == 4 and year.isdigit() and year != "0000" else None
+
+
 def _word_before(text: str, start: int) -> str:
-    words = text[:start].split()
+    words = text[max(0, start - 64):start].split()  # the last word only: never the whole text
     return words[-1].lower().strip(",;:(") if words else ""
 
 
@@ -228,5 +239,7 @@ def _is_may_modal(text: str, m: re.Match[str]) -> bool:
         return False
     if word != "May":
         return True
-    before = text[: m.start()].rstrip()
-    return before == "" or before.endswith((".", "?", "!", '"', "“"))
+    i = m.start()
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] in '.?!"“'

@@ -11,6 +11,7 @@ a relative expression with no publication date leaves the date unknown, never gu
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +29,10 @@ __all__ = ["as_date", "event_date", "own_date", "sentence_dates"]
 
 def sentence_dates(sent: Any, published: date | None, future: bool) -> list[tuple[DateMatch, Token]]:
     out = []
+    starts = [t.idx - sent.start_char for t in sent]
     for m in find(sent.text, published, future):
-        toks = [t for t in sent if m.start <= t.idx - sent.start_char < m.end]
+        lo, hi = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        toks = [sent[k] for k in range(lo, hi)]  # the tokens starting inside the match
         if not toks:
             continue
         inside = {t.i for t in toks}
