@@ -9,6 +9,11 @@ evidence offsets, so stored articles have events, clusters and links to check.
 Run as a script it is `entente code` with this engine (what the kill tests SIGKILL):
 
     python lightengine.py INPUT... --db store.duckdb --out out.jsonl [--delay SECONDS]
+    python lightengine.py cli code INPUT... --db store.duckdb     # the real CLI, this engine
+
+The second form runs entente's own command line (option parsing, error handling, summary, exit
+status) with `entente.pipeline.Engine` replaced by this engine for the process: a test driver,
+not a switch the CLI knows about.
 """
 
 from __future__ import annotations
@@ -68,6 +73,15 @@ def light_engine(delay: float = 0.0) -> Any:
                   coref=lambda doc, mentions: [])
 
 
+def run_cli(argv: list[str]) -> None:
+    """`entente ARGV` with the light engine in place of the trained one."""
+    import entente.pipeline
+    from entente.cli import main as entente_main
+
+    entente.pipeline.Engine = lambda **kw: light_engine()  # type: ignore[misc,assignment]
+    entente_main(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     """`entente code INPUT... --db DB --out OUT` with the light engine; exit status as entente's."""
     from entente.jobs import code_job
@@ -85,4 +99,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["cli"]:
+        run_cli(sys.argv[2:])
     sys.exit(main())
