@@ -22,15 +22,49 @@ def add_affiliations(kb: Any, doc: Any, mentions: list[Mention], day: date) -> l
     """The mentions, with persons' affiliations (and titles from appositives) filled in."""
     orgs = [m for m in mentions if m.type in _ORG_TYPES and m.key]
     sectors = [m for m in mentions if m.kind == "nominal"]
+    by_end = {m.end: m for m in mentions if m.kind == "demonym"}
     out = []
     for m in mentions:
         if m.type != "person":
             out.append(m)
             continue
+        m = _apposed_office(kb, doc, m, by_end)
         org = _right(kb, doc, m, orgs) or _appositive(doc, m, orgs) or _left(doc, m, orgs)
         title = m.title or _appositive_title(doc, m, sectors)
         out.append(_affiliated(kb, m, org, title, day))
     return _share_within_entity(out)
+
+
+def _apposed_office(kb: Any, doc: Any, m: Mention, by_end: dict[int, Mention]) -> Mention:
+    """"A Houthi spokesman, Mohammed Abdulsalam, said": a person the knowledge base does not
+    know, set off by a comma right after a demonym phrase that names a post ("spokesman",
+    "negotiator", "foreign minister"), is that post's holder: the phrase's actor."""
+    if m.key is not None or m.kind != "name" or m.start < 2 or doc[m.start - 1].text != ",":
+        return m
+    post = by_end.get(m.start - 1)
+    if post is None or not post.actor.code or not _names_a_post(kb, doc[post.end - 1]):
+        return m
+    a = post.actor
+    actor = Actor(text=m.actor.text, name=m.actor.name, code=a.code, country=a.country, org=a.org,
+                  role=a.role)
+    return Mention(start=m.start, end=m.end, char_start=m.char_start, char_end=m.char_end,
+                   actor=actor, key=None, entity=m.entity, kind=m.kind, type=m.type,
+                   sector=post.sector, title=m.title or post.title, affiliation=post.key)
+
+
+def _names_a_post(kb: Any, tok: Any) -> bool:
+    """A singular noun of one person's post: an office title or a weak sector noun
+    ("spokesman", "negotiator", "commander"), not a body ("army", "ministry")."""
+    low = tok.lower_
+    if low.endswith("s") or tok.tag_ in ("NNS", "NNPS"):
+        return False
+    sector = kb.sector(low)
+    return low in kb.office_titles or any(low == t.split()[-1] for t in kb.office_titles) or (
+        sector is not None and sector.weak and low not in _COLLECTIVE_WEAK)
+
+
+_COLLECTIVE_WEAK = {"leadership", "delegation", "state", "forces", "force", "units", "unit",
+                    "personnel", "ranks", "garrison", "group", "faction", "cell"}
 
 
 def _share_within_entity(mentions: list[Mention]) -> list[Mention]:
@@ -91,7 +125,8 @@ def _appositive_end(doc: Any, m: Mention) -> int | None:
 def _left(doc: Any, m: Mention, orgs: list[Mention]) -> Mention | None:
     """"Forbes analyst Paul Iddon", "Stratfor's analyst ...": an org right before the phrase."""
     for o in orgs:
-        if o.end <= m.start and [t.text for t in doc[o.end:m.start]] in ([], ["'s"], ["’s"]):
+        if m.start - 1 <= o.end <= m.start and \
+                [t.text for t in doc[o.end:m.start]] in ([], ["'s"], ["’s"]):
             return o
     return None
 

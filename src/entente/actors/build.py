@@ -16,13 +16,15 @@ from entente.records import Actor, Mention
 _COMBATANT = {"REB", "MIL", "UAF", "PRM"}
 
 
-def build_mention(kb: Any, doc: Any, phrase: Phrase, day: date) -> Mention | None:
-    """The mention a phrase makes, or None when it names nothing codable."""
+def build_mention(kb: Any, doc: Any, phrase: Phrase, day: date,
+                  context: dict[str, int] | None = None) -> Mention | None:
+    """The mention a phrase makes, or None when it names nothing codable. `context` counts the
+    entries the article names unambiguously (see `choose`)."""
     text = doc[phrase.start:phrase.end].text
     head = phrase.head
     if head is not None and head.is_person(kb) and (head.kind == "person" or head.person or
                                                     phrase.kind == "title" or _only_persons(kb, head)):
-        return _person(kb, doc, phrase, head, text, day)
+        return _person(kb, doc, phrase, head, text, day, context)
     if phrase.kind == "nominal":
         if _modifies_a_noun(doc, phrase.end - 1):
             return None  # "military ties": the sector word qualifies another noun
@@ -35,7 +37,7 @@ def build_mention(kb: Any, doc: Any, phrase: Phrase, day: date) -> Mention | Non
     if target.kind == "org":
         return _make(doc, phrase, Actor(text=text, name=target.text), None, "name", "org", None,
                      entity=f"~org:{target.text.lower()}")
-    return _named(kb, doc, phrase, target, text, day)
+    return _named(kb, doc, phrase, target, text, day, context)
 
 
 def _modifies_a_noun(doc: Any, i: int) -> bool:
@@ -50,16 +52,19 @@ def _only_persons(kb: Any, piece: Piece) -> bool:
     return all(kb.entries[a.key].type == "person" for a in piece.aliases)
 
 
-def _named(kb: Any, doc: Any, phrase: Phrase, target: Piece, text: str, day: date) -> Mention | None:
+def _named(kb: Any, doc: Any, phrase: Phrase, target: Piece, text: str, day: date,
+           context: dict[str, int] | None = None) -> Mention | None:
     locative = not phrase.sectors and is_locative(kb, doc, phrase.start)
-    choice = choose(kb, target.aliases, target.text, day=day, locative=locative)
+    choice = choose(kb, target.aliases, target.text, day=day, locative=locative, context=context)
     entry, alias = choice.entry, choice.alias
     if entry is None or alias is None:
         return None
-    role = phrase.role()
-    if entry.type == "group" and role in _COMBATANT:
-        role = None  # "Hamas fighters", "Peshmerga fighters": the group's own sector
-    kind = "demonym" if phrase.sectors or alias.kind == "adj" else "name"
+    role = None if phrase.backer else phrase.role()
+    if entry.type == "group" and (role in _COMBATANT or (role == "GOV" and _only_weak(phrase))):
+        # "Hamas fighters", "a Houthi spokesman", "the ELN's chief negotiator": the group's own
+        # sector (its spokesman speaks for the group, not for a government)
+        role = None
+    kind = "demonym" if phrase.sectors or alias.kind == "adj" or phrase.backer else "name"
     if entry.type == "place" and locative:
         kind = "place"
     elif alias.kind in ("capital", "seat"):
@@ -72,7 +77,12 @@ def _named(kb: Any, doc: Any, phrase: Phrase, target: Piece, text: str, day: dat
     return _make(doc, phrase, actor, entry, kind, entry.type, phrase.role(), day=day)
 
 
-def _person(kb: Any, doc: Any, phrase: Phrase, head: Piece, text: str, day: date) -> Mention:
+def _only_weak(phrase: Phrase) -> bool:
+    return all(s.sector is not None and s.sector.weak for s in phrase.sectors)
+
+
+def _person(kb: Any, doc: Any, phrase: Phrase, head: Piece, text: str, day: date,
+            context: dict[str, int] | None = None) -> Mention:
     country = _context_country(kb, phrase.mod)
     title_role = phrase.role()
     if head.kind == "person":  # not in the knowledge base
@@ -82,12 +92,13 @@ def _person(kb: Any, doc: Any, phrase: Phrase, head: Piece, text: str, day: date
                       role=role)
         return _make(doc, phrase, actor, None, _kind(phrase), "person", title_role,
                      entity=head.entity)
-    choice = choose(kb, head.aliases, head.text, day=day, country=country, person=head.person)
+    choice = choose(kb, head.aliases, head.text, day=day, country=country, person=head.person,
+                    context=context)
     entry = choice.entry
     if entry is None:
         return _consensus(kb, doc, phrase, head, choice, text, day)
     if entry.type != "person":  # a name that is also a surname, used as the country here
-        return _named(kb, doc, phrase, head, text, day) or _make(
+        return _named(kb, doc, phrase, head, text, day, context) or _make(
             doc, phrase, Actor(text=text), None, "name", None, None)
     actor = kb.actor(entry.id, day, text=text)
     return _make(doc, phrase, actor, entry, _kind(phrase), "person", title_role,

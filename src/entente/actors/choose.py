@@ -35,17 +35,23 @@ class Choice:
 
 
 def choose(kb: Any, aliases: tuple[Alias, ...], text: str, *, day: date, locative: bool = False,
-           country: str | None = None, person: str | None = None) -> Choice:
+           country: str | None = None, person: str | None = None,
+           context: dict[str, int] | None = None) -> Choice:
     """Pick among the entries `aliases` name; `country` is a country the context gives
-    ("Jordan's King Abdullah"), `person` a person the article already named in full."""
+    ("Jordan's King Abdullah"), `person` a person the article already named in full, `context`
+    how often the article names each entry unambiguously (None: no article, a bare string)."""
     by_id = {a.key: a for a in aliases}
     entries = [kb.entries[i] for i in by_id]
     if person and person in by_id:
         return Choice([kb.entries[person]], by_id[person], "linked to the full name in the text")
+    declared = kb.ambiguous.get(key(text))
+    if context is not None and declared and declared.get("context") and not locative:
+        chosen = _in_context(kb, declared, by_id, context)
+        if chosen is not None:
+            return chosen
     if len(entries) == 1:
         return Choice(entries, aliases[0], "the only entry with this name")
     places = [e for e in entries if e.type == "place"]
-    declared = kb.ambiguous.get(key(text))
     if locative and places and (declared is None or declared.get("policy") == "locative"):
         return Choice(places[:1], by_id[places[0].id], "a place after a locative preposition")
     if declared and declared.get("prefer") in by_id:
@@ -56,6 +62,23 @@ def choose(kb: Any, aliases: tuple[Alias, ...], text: str, *, day: date, locativ
         return _choose_person(kb, persons, by_id, day, country)
     best = min(entries, key=lambda e: _TYPE_ORDER.index(e.type) if e.type in _TYPE_ORDER else 99)
     return Choice([best], by_id[best.id], f"a {best.type} rather than {len(entries) - 1} other(s)")
+
+
+def _in_context(kb: Any, declared: dict[str, str], by_id: dict[str, Alias],
+                context: dict[str, int]) -> Choice | None:
+    """ambiguous.yaml's `context`: "Brussels" is the EU when the article names the EU more often
+    than Belgium (`in_context`, `unless`); "the Commission" names the European Commission only
+    where the EU is named (no `in_context`: nothing otherwise)."""
+    hits = sum(context.get(i, 0) for i in declared["context"].split())
+    against = sum(context.get(i, 0) for i in declared.get("unless", "").split())
+    wanted = declared.get("in_context")
+    if hits > against:
+        if wanted in by_id:
+            return Choice([kb.entries[wanted]], by_id[wanted], f"in the context of {wanted}")
+        return None
+    if wanted is None:
+        return Choice([], None, f"needs the context of {declared['context']}")
+    return None
 
 
 def _choose_person(kb: Any, persons: list[Entry], by_id: dict[str, Alias], day: date,

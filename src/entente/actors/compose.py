@@ -39,6 +39,7 @@ class Phrase:
     sectors: list[Piece] = field(default_factory=list)
     proxy: bool = False
     ethnic: bool = False
+    backer: bool = False  # "Iran-backed" before a name: the backer, as a plain modifier
 
     @property
     def title(self) -> str | None:
@@ -64,7 +65,28 @@ def compose(doc: Any, pieces: list[Piece], kb: Any) -> list[Phrase]:
         phrase, i = _phrase_at(doc, pieces, i, kb, sent)
         if phrase is not None:
             out.append(phrase)
+            if phrase.kind == "demonym" and phrase.mod is not None and phrase.sectors and \
+                    phrase.sectors[0].start < phrase.mod.start and phrase.end == phrase.mod.end:
+                i = _of_coordination(doc, pieces, i, kb, sent, phrase, out)
     return out
+
+
+def _of_coordination(doc: Any, pieces: list[Piece], k: int, kb: Any, sent: list[int],
+                     phrase: Phrase, out: list[Phrase]) -> int:
+    """"the foreign ministers of Armenia *and Azerbaijan*": each country after "of" and a
+    coordination gets the sector nouns too."""
+    while k < len(pieces):
+        nxt = pieces[k]
+        gap = [t.lower_ for t in doc[phrase.end:nxt.start]]
+        if gap not in (["and"], [",", "and"], [","]) or sent[nxt.start] != sent[phrase.end - 1] \
+                or not nxt.can_modify(kb) or nxt.is_person(kb) or nxt.person:
+            return k
+        if nxt.end < len(doc) and doc[nxt.end].text in _POSSESSIVE:
+            return k  # "the ministers of Armenia and Azerbaijan's ..." is another phrase
+        phrase = Phrase(nxt.start, nxt.end, "demonym", mod=nxt, sectors=phrase.sectors)
+        out.append(phrase)
+        k += 1
+    return k
 
 
 def _sentence_ids(doc: Any) -> list[int]:
@@ -106,10 +128,25 @@ def _from_sectors(doc: Any, pieces: list[Piece], i: int, kb: Any,
             return Phrase(secs[0].start, nxt.end, "title", head=nxt, sectors=secs), k + 1
         gap = [t.lower_ for t in doc[end:nxt.start]]
         if gap in (["of"], ["of", "the"]) and nxt.can_modify(kb) and not nxt.is_person(kb):
+            inner = _possessed_sectors(doc, pieces, k + 1, nxt, sent)
+            if inner:  # "Representatives of Sudan's army": Sudan's army is the actor
+                return (Phrase(secs[0].start, inner[-1].end, "demonym", mod=nxt,
+                               sectors=secs + inner), k + 1 + len(inner))
             return Phrase(secs[0].start, nxt.end, "demonym", mod=nxt, sectors=secs), k + 1
     if all(s.sector is None or s.sector.weak for s in secs):
         return None, k
     return Phrase(secs[0].start, end, "nominal", sectors=secs), k
+
+
+def _possessed_sectors(doc: Any, pieces: list[Piece], k: int, owner: Piece,
+                       sent: list[int]) -> list[Piece]:
+    """The sector nouns right after "<owner>'s" ("Sudan's *army*"), or []."""
+    if owner.end + 1 >= len(doc) or doc[owner.end].text not in _POSSESSIVE or k >= len(pieces):
+        return []
+    nxt = pieces[k]
+    if nxt.kind != "sector" or nxt.start != owner.end + 1:
+        return []
+    return _run_of_sectors(pieces, k, sent)
 
 
 def _from_modifier(doc: Any, pieces: list[Piece], i: int, kb: Any,
@@ -122,8 +159,15 @@ def _from_modifier(doc: Any, pieces: list[Piece], i: int, kb: Any,
     nxt = pieces[k] if k < len(pieces) else None
     if nxt is None or sent[nxt.start] != sent[mod.start]:
         return phrase, k
+    if phrase.proxy and nxt.kind in ("name", "org", "person") and nxt.start == pos:
+        # "Iran-backed Houthi rebels": the group is the actor, the backer only modifies it
+        phrase.proxy, phrase.backer = False, True
+        return phrase, k
     if nxt.kind == "sector" and _fillers_ok(doc, pos, nxt.start):
-        phrase.sectors = _run_of_sectors(pieces, k, sent)
+        run = _run_of_sectors(pieces, k, sent)
+        if _names_a_body(doc, kb, run[-1].end):
+            return phrase, k + len(run)  # "the United Nations refugee agency": not refugees
+        phrase.sectors = run
         k += len(phrase.sectors)
         phrase.end, phrase.kind, phrase.head = phrase.sectors[-1].end, "demonym", None
         nxt = pieces[k] if k < len(pieces) else None
@@ -133,10 +177,27 @@ def _from_modifier(doc: Any, pieces: list[Piece], i: int, kb: Any,
     elif nxt.is_person(kb) and nxt.start == pos:
         phrase.end, phrase.kind, phrase.head = nxt.end, "title", nxt
         k += 1
-    elif doc[mod.end].lower_ in _COORD and nxt.start == mod.end + 1 and nxt.can_modify(kb):
+    elif doc[mod.end].lower_ in _COORD and nxt.start == mod.end + 1 and nxt.can_modify(kb) \
+            and _attributive(kb, mod, comma=doc[mod.end].text == ","):
         shared, _ = _from_modifier(doc, pieces, k, kb, sent)
         phrase.sectors = list(shared.sectors) if shared.kind == "demonym" else []
     return phrase, k
+
+
+def _names_a_body(doc: Any, kb: Any, end: int) -> bool:
+    """A lower-case organisation noun right after the sector noun ("refugee *agency*", "army
+    *council*"): the sector noun only describes that body."""
+    return end < len(doc) and doc[end].is_lower and doc[end].text.title() in kb.org_heads
+
+
+def _attributive(kb: Any, piece: Piece, *, comma: bool) -> bool:
+    """Can the piece share the noun of the next conjunct? A demonym can ("*Indian* and Chinese
+    commanders", "*Saudi*, Iranian ministers"), and so can a short acronym before "and" ("*US*
+    and British warplanes"); a country's name cannot ("Colombia and ELN rebels", "Japan, South
+    Korea's Joint Chiefs")."""
+    if any(a.kind == "adj" for a in piece.aliases):
+        return True
+    return not comma and piece.text.isupper() and len(piece.text.replace(".", "")) <= 3
 
 
 def _left_context(doc: Any, phrase: Phrase, kb: Any) -> None:

@@ -34,7 +34,8 @@ from entente.records import Actor
 ENV_VAR = "ENTENTE_KB_PATH"
 SNAPSHOT_SCHEMA = 1
 _WORD_LISTS = ("roles", "markers", "backed", "pro", "ethnic", "locative", "affiliation",
-               "given_names", "place_verbs")
+               "given_names", "place_verbs", "org_heads", "state_bodies",
+               "context_sectors", "context_exclude", "context_foreign", "context_owner_verbs")
 
 
 class Snapshot(msgspec.Struct, frozen=True):
@@ -62,7 +63,8 @@ def compile_parts(parts: Parts, version: str) -> Snapshot:
         sectors=_index_sectors(parts.sectors), office_titles=dict(parts.office_titles),
         office_roles=dict(parts.office_roles), office_priority=tuple(parts.office_priority),
         words={w: tuple(sorted(getattr(parts, w))) for w in _WORD_LISTS},
-        ambiguous={key(k): {f: str(v) for f, v in spec.items()}
+        ambiguous={key(k): {f: " ".join(map(str, v)) if isinstance(v, list) else str(v)
+                            for f, v in spec.items()}
                    for k, spec in parts.ambiguous.items()},
         files=tuple(parts.files), warnings=tuple(parts.warnings))
 
@@ -84,6 +86,11 @@ class KnowledgeBase:
         self.pro, self.ethnic, self.locative = words["pro"], words["ethnic"], words["locative"]
         self.affiliation, self.given_names = words["affiliation"], words["given_names"]
         self.place_verbs = words["place_verbs"]
+        self.org_heads, self.state_bodies = words["org_heads"], words["state_bodies"]
+        self.context_sectors = words["context_sectors"]
+        self.context_exclude = words["context_exclude"]
+        self.context_foreign = words["context_foreign"]
+        self.context_owner_verbs = words["context_owner_verbs"]
         self.ambiguous = snap.ambiguous
         self.files = snap.files
         self.warnings = snap.warnings  # skipped lines of users' dictionaries
@@ -113,14 +120,15 @@ class KnowledgeBase:
 
     def lookup(self, text: str) -> tuple[Alias, ...]:
         """The aliases written `text` (diacritics ignored; case ignored except for acronyms;
-        a leading "the" is optional)."""
-        for k in dict.fromkeys((key(text), text.strip().lower(), text.strip().upper())):
-            found = self.aliases.get(key(k)) or self.aliases.get(k)
-            if found:
-                return found
-        low = text.strip()
-        if low.lower().startswith("the "):
-            return self.lookup(low[4:])
+        a leading "the" is optional, once: "the the Turkey" is no name)."""
+        texts = [text]
+        if text.strip().lower().startswith("the "):
+            texts.append(text.strip()[4:])
+        for t in texts:
+            for k in dict.fromkeys((key(t), t.strip().lower(), t.strip().upper())):
+                found = self.aliases.get(key(k)) or self.aliases.get(k)
+                if found:
+                    return found
         return ()
 
     def sector(self, text: str) -> Sector | None:

@@ -90,7 +90,12 @@ def read_sectors(data: dict[str, Any], origin: str, parts: Parts) -> None:
     for field, target in (("person_markers", parts.markers), ("backed", parts.backed),
                           ("pro", parts.pro), ("ethnic", parts.ethnic),
                           ("locative", parts.locative), ("affiliation", parts.affiliation),
-                          ("place_verbs", parts.place_verbs)):
+                          ("place_verbs", parts.place_verbs), ("org_heads", parts.org_heads),
+                          ("state_bodies", parts.state_bodies),
+                          ("context_sectors", parts.context_sectors),
+                          ("context_exclude", parts.context_exclude),
+                          ("context_foreign", parts.context_foreign),
+                          ("context_owner_verbs", parts.context_owner_verbs)):
         words = data.get(field) or []
         if any(not isinstance(w, str) for w in words):
             raise KnowledgeBaseError(f"{field}: every word must be a string (quote on/off/yes/no)",

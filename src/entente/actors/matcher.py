@@ -60,7 +60,8 @@ class Matcher:
         strings = self.vocab.strings
         raw = [Hit(s, e, strings[m]) for m, s, e in self._exact(doc)]
         raw += [Hit(s, e, strings[m]) for m, s, e in self._lower(doc)]
-        return _longest(raw)
+        articled = {h.start for h in raw if doc[h.start].lower_ == "the"}
+        return _longest(raw, articled)
 
 
 def _token_lists(groups: list[list[str]], version: str) -> list[list[list[str]]]:
@@ -81,12 +82,15 @@ def _token_lists(groups: list[list[str]], version: str) -> list[list[list[str]]]
     return out
 
 
-def _longest(hits: list[Hit]) -> list[Hit]:
-    """Non-overlapping hits: longer first, then names before nouns, then leftmost."""
+def _longest(hits: list[Hit], articled: set[int] | None = None) -> list[Hit]:
+    """Non-overlapping hits: longer first (a leading "the" does not count: "the Gulf" gives way
+    to "Gulf Clan"), then names before nouns, then leftmost."""
     rank = {NAME: 0, LNAME: 1, SECTOR: 2}
+    articled = articled or set()
     taken: set[int] = set()
     out = []
-    for hit in sorted(hits, key=lambda h: (-h.length, rank[h.label], h.start)):
+    for hit in sorted(hits, key=lambda h: (-(h.length - (h.start in articled)), rank[h.label],
+                                           h.start)):
         span = set(range(hit.start, hit.end))
         if span & taken:
             continue

@@ -54,6 +54,12 @@ class Parts:
     locative: set[str] = field(default_factory=set)
     affiliation: set[str] = field(default_factory=set)
     place_verbs: set[str] = field(default_factory=set)
+    org_heads: set[str] = field(default_factory=set)
+    state_bodies: set[str] = field(default_factory=set)
+    context_sectors: set[str] = field(default_factory=set)
+    context_exclude: set[str] = field(default_factory=set)
+    context_foreign: set[str] = field(default_factory=set)
+    context_owner_verbs: set[str] = field(default_factory=set)
     given_names: set[str] = field(default_factory=set)
     as_of: date | None = None
     files: list[str] = field(default_factory=list)
@@ -71,7 +77,10 @@ class Parts:
         text = text.strip()
         if not text:
             return
-        for variant in dict.fromkeys((text, fold(text))):
+        variants = [text, fold(text)]
+        if cased and text.startswith("the "):  # "The Commission" opening a sentence
+            variants += ["T" + v[1:] for v in variants]
+        for variant in dict.fromkeys(variants):
             self.aliases.append(Alias(variant, key, kind, role, cased, user, source))
 
     def build_persons(self) -> None:

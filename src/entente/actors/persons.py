@@ -31,10 +31,37 @@ def add_unknown_persons(doc: Any, pieces: list[Piece], kb: Any) -> list[Piece]:
         start = free[0] if free else ent.end
         if start < ent.end and _is_name(doc[start:ent.end]):
             kind = "person" if ent.label_ == "PERSON" else "org"
-            found.append(Piece(start, ent.end, kind, text=doc[start:ent.end].text))
+            piece = Piece(start, ent.end, kind, text=doc[start:ent.end].text)
             taken.update(range(start, ent.end))
+            if kind == "person":
+                _whole_name(doc, piece, taken)
+            found.append(piece)
     found += _by_given_name_or_title(doc, pieces, taken, kb)
     return sorted(pieces + found, key=lambda p: p.start)
+
+
+def _whole_name(doc: Any, p: Piece, taken: set[int]) -> None:
+    """Widen an unknown person's span to the whole written name: hyphenated parts on either
+    side ("Jean-" + "Pierre Mbala", "Kim Min" + "-ji") and capitalised words the recogniser
+    left out at the end ("President Carlos" + "Mendes")."""
+    taken.difference_update(range(p.start, p.end))
+    while p.start >= 2 and doc[p.start - 1].text == "-" and p.start - 2 not in taken and \
+            not doc[p.start - 2].whitespace_ and not doc[p.start - 1].whitespace_ and \
+            doc[p.start - 2].is_title and not doc[p.start - 2].is_sent_start:
+        p.start -= 2
+    end = p.end
+    while end < len(doc) and end not in taken and not doc[end].is_sent_start:
+        tok = doc[end]
+        if tok.text == "-" and end + 1 < len(doc) and not doc[end - 1].whitespace_ and \
+                not tok.whitespace_ and doc[end + 1].is_alpha and end + 1 not in taken:
+            end += 2
+        elif _capitalised(tok) and end - p.start < 5 and tok.ent_type_ in ("", "PERSON"):
+            end += 1
+        else:
+            break
+    p.end = end
+    p.text = doc[p.start:p.end].text
+    taken.update(range(p.start, p.end))
 
 
 def _release(doc: Any, pieces: list[Piece], kb: Any) -> list[Piece]:
@@ -44,8 +71,10 @@ def _release(doc: Any, pieces: list[Piece], kb: Any) -> list[Piece]:
     people = [e for e in getattr(doc, "ents", ()) if e.label_ == "PERSON"]
     taken = covered(pieces)
     out = []
-    for p in pieces:
-        if p.kind == "name" and p.end - p.start == 1 and _weak_name(p, kb):
+    # right to left, so that a released piece frees its token for the one before it ("Jalil
+    # Abbas Jilani": "Abbas" goes first, then "Jalil" stands before a free capitalised word)
+    for p in reversed(pieces):
+        if p.kind == "name" and _one_word(doc, p) and _weak_name(p, kb):
             in_ner = any(e.start <= p.start and p.end <= e.end and len(e) > 1 for e in people)
             before = doc[p.start - 1] if p.start else None
             after = doc[p.end] if p.end < len(doc) else None
@@ -55,10 +84,28 @@ def _release(doc: Any, pieces: list[Piece], kb: Any) -> list[Piece]:
                           and after.i not in taken and _capitalised(after))
             surname_first = (all(a.kind == "short" for a in p.aliases) and after is not None
                              and after.i not in taken and _capitalised(after))
-            if in_ner or given_before or given_here or surname_first:
+            if in_ner or given_before or given_here or surname_first or _hyphenated(doc, p):
+                taken.difference_update(range(p.start, p.end))
                 continue
         out.append(p)
-    return out
+    return out[::-1]
+
+
+def _one_word(doc: Any, p: Piece) -> bool:
+    """One token, or hyphen-joined tokens written as one word ("Jean-Pierre")."""
+    return p.end - p.start == 1 or (p.end - p.start == 3 and doc[p.start + 1].text == "-" and
+                                    not doc[p.start].whitespace_ and
+                                    not doc[p.start + 1].whitespace_)
+
+
+def _hyphenated(doc: Any, p: Piece) -> bool:
+    """Half of a hyphenated name ("*Jean*-Pierre Mbala", "Kim Min-*ji*", "Ould-*Abdallah*"): the
+    hyphen touches both words."""
+    before = p.start >= 2 and doc[p.start - 1].text == "-" and not doc[p.start - 2].whitespace_ \
+        and not doc[p.start - 1].whitespace_ and doc[p.start - 2].is_alpha
+    after = p.end + 1 < len(doc) and doc[p.end].text == "-" and not doc[p.end - 1].whitespace_ \
+        and not doc[p.end].whitespace_ and doc[p.end + 1].is_alpha
+    return before or after
 
 
 def _weak_name(p: Piece, kb: Any) -> bool:
@@ -80,22 +127,32 @@ def _is_name(span: Any) -> bool:
 
 def _by_given_name_or_title(doc: Any, pieces: list[Piece], taken: set[int], kb: Any) -> list[Piece]:
     """"Emily Hawthorne" (a given name then capitalised words), "analyst Paul Iddon", "Mr Smith"."""
+    from spacy.attrs import IS_ALPHA, IS_TITLE, ORTH
+
     after_title = {p.end for p in pieces if p.sector is not None and p.sector.role in _TITLE_ROLES}
-    after_title |= {t.i + 1 for t in doc if t.text in kb.markers}
+    # the token array, not Token objects: this loop visits every token of the article
+    strings = doc.vocab.strings
+    markers = {strings[w] for w in kb.markers if w in strings}
+    given = {strings[w] for w in kb.given_names if w in strings}
+    rows = doc.to_array([ORTH, IS_TITLE, IS_ALPHA]).tolist()
+    after_title |= {i + 1 for i, row in enumerate(rows) if row[0] in markers}
     out: list[Piece] = []
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        starts = tok.text in kb.given_names or i in after_title
-        if i in taken or not starts or not (tok.is_title and tok.is_alpha):
+        orth, title, alpha = rows[i]
+        starts = orth in given or i in after_title
+        if i in taken or not starts or not (title and alpha):
             i += 1
             continue
         end = i + 1
         while end < len(doc) and end - i < 4 and end not in taken and _capitalised(doc[end]):
             end += 1
         if end - i >= 2 or (i in after_title and not doc[i].is_sent_start):
-            out.append(Piece(i, end, "person", text=doc[i:end].text))
+            piece = Piece(i, end, "person", text=doc[i:end].text)
             taken.update(range(i, end))
+            _whole_name(doc, piece, taken)
+            out.append(piece)
+            end = piece.end
         i = end
     return out
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from entente.actors.matcher import SECTOR, Hit
 from entente.actors.model import Alias, Sector
+from entente.actors.text import key
 
 ORG_TYPES = ("igo", "group", "media", "org", "actor")
 MOD_TYPES = ("country", "igo", "group", "actor", "place")
@@ -67,3 +68,19 @@ def from_hits(doc: Any, hits: list[Hit], kb: Any) -> list[Piece]:
 def covered(pieces: list[Piece]) -> set[int]:
     """The token indices any piece covers."""
     return {i for p in pieces for i in range(p.start, p.end)}
+
+
+def named_entries(kb: Any, pieces: list[Piece]) -> dict[str, int]:
+    """How often the article names each entry unambiguously (a name with one candidate entry),
+    counting an organ for its parent too ("the European Parliament" names the EU)."""
+    counts: dict[str, int] = {}
+    for p in pieces:
+        keys = {a.key for a in p.aliases} if p.kind == "name" else set()
+        if len(keys) != 1 or "context" in kb.ambiguous.get(key(p.text), ()):
+            continue  # a name read in context does not make its own context
+        k = keys.pop()
+        counts[k] = counts.get(k, 0) + 1
+        parent = kb.entries[k].parent
+        if parent:
+            counts[parent] = counts.get(parent, 0) + 1
+    return counts

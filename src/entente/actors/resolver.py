@@ -5,9 +5,10 @@
     resolver.actor_at(mentions[0], date(2010, 5, 1))         # the same mention on another date
     resolver.resolve("Erdogan", date(2021, 8, 10))           # Actor(code="TURGOV", ...)
 
-Steps: knowledge-base names and sector nouns (PhraseMatcher) -> unknown persons (NER, given
-names) -> surnames linked to full names -> phrases (demonym + sector, title + person, ...) ->
-entries chosen in context and resolved on the date -> affiliations of persons.
+Steps: knowledge-base names and sector nouns (PhraseMatcher) -> unknown organisations whose
+names hold known words (orgs) -> unknown persons (NER, given names) -> surnames linked to full names -> phrases (demonym + sector, title + person, ...) ->
+entries chosen in context and resolved on the date -> affiliations of persons -> sector nouns
+with no country take the country in focus (context).
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from entente.actors.affiliation import add_affiliations
 from entente.actors.build import build_mention
 from entente.actors.choose import choose
 from entente.actors.compose import compose
+from entente.actors.context import in_context
 from entente.actors.matcher import Matcher
+from entente.actors.orgs import org_names
 from entente.actors.persons import add_unknown_persons, link
-from entente.actors.pieces import from_hits
+from entente.actors.pieces import from_hits, named_entries
 from entente.records import Actor, Mention
 
 
@@ -46,10 +49,14 @@ class Resolver:
         `as_of` date), in text order."""
         kb, day = self.kb, ref_date or self.kb.as_of
         pieces = from_hits(doc, self.matcher(doc.vocab)(doc), kb)
+        pieces = org_names(doc, pieces, kb)
         pieces = add_unknown_persons(doc, pieces, kb)
         pieces = link(doc, pieces, kb, day)
-        found = [build_mention(kb, doc, phrase, day) for phrase in compose(doc, pieces, kb)]
-        return add_affiliations(kb, doc, [m for m in found if m is not None], day)
+        context = named_entries(kb, pieces)
+        built = [build_mention(kb, doc, phrase, day, context)
+                 for phrase in compose(doc, pieces, kb)]
+        found = add_affiliations(kb, doc, [m for m in built if m is not None], day)
+        return in_context(kb, doc, found)
 
     def actor_at(self, mention: Mention, on: date | None) -> Actor:
         """The mention's actor on another date (the event's): office holders change, groups
