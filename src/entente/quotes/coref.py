@@ -25,16 +25,24 @@ with no agreeing antecedent in the previous three sentences: no guess is better 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import msgspec
 
 from entente.quotes import lexicon as lexicon_mod
 from entente.quotes import profiles
+from entente.quotes.coref_sets import (
+    POSSESSIVE_FORMS,
+    Sets,
+    first_person,
+    may_quote_first_person,
+    owned_noun,
+)
 from entente.quotes.entities import COLLECTIVE, Entity, EntityTable
 from entente.quotes.lexicon import Lexicon, Pronoun, Reference
-from entente.quotes.view import DocView
-from entente.records import Mention
+from entente.quotes.view import DocView, base_dep
+from entente.records import Mention, QuoteSpan
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -47,13 +55,36 @@ NOMINAL_WINDOW_SENTS = 6
 PLEONASTIC_NEXT = frozenset({"be", "is", "was", "'s", "’s", "seems", "seemed", "appears",
                              "appeared", "remains", "remained", "has", "had", "will", "would"})
 COUNT2 = frozenset({"two", "both", "2"})
+RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
+# Verbs that are not reporting cues but take a clause whose subject pronoun is usually their own
+# subject ("X denied that it ...", "X vowed that they would ...").
+STANCE_VERBS = frozenset({"deny", "insist", "warn", "claim", "admit", "acknowledge", "confirm",
+                          "vow", "pledge", "promise", "threaten", "fear", "believe", "hope",
+                          "expect", "argue", "reject", "concede", "maintain", "assert"})
+# "the Iran-backed group": a backer before a short reference (the group is the one named before)
+PROXY_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied",
+                         "aligned"})
+# "the three countries", "the four nations": a set of that many ("the two"/"both" are pairs)
+COUNTS = {"two": 2, "both": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
+# Plural heads that name a pair with no numeral ("the neighbours", "the rivals", "the warring
+# parties"): one mention per member of the pair under discussion.
+UNNUMBERED_PAIRS = frozenset({"neighbour", "neighbor", "rival", "party", "side"})
 
 
-def resolve(doc: Doc, mentions: list[Mention], *, lexicon: Lexicon | None = None) -> list[Mention]:
-    """The extra mentions for pronouns and short references (see the module docstring)."""
+def resolve(doc: Doc, mentions: list[Mention], *, lexicon: Lexicon | None = None,
+            quotes: Sequence[QuoteSpan] | None = None) -> list[Mention]:
+    """The extra mentions for pronouns and short references (see the module docstring), and
+    for "I"/"we" inside a direct quote (its speaker). `quotes` are the article's quote spans
+    (`entente.quotes.extract`); without them they are extracted here when the text has both a
+    first-person pronoun and a quotation mark."""
     lex = lexicon or lexicon_mod.default()
     view = DocView(doc, lex)
-    return Coref(view, EntityTable(doc, mentions, lex)).run()
+    out = Coref(view, EntityTable(doc, mentions, lex)).run()
+    if quotes is None and may_quote_first_person(view):
+        from entente.quotes.extract import extract
+
+        quotes = extract(doc, mentions, "coref", lexicon=lex)
+    return out + first_person(view, quotes or (), mentions)
 
 
 class Coref:
@@ -65,10 +96,15 @@ class Coref:
         self.table = table
         self.lex = view.lex
         self.out: list[Mention] = []
+        self.sets = Sets(self)
 
     def run(self) -> list[Mention]:
         lowers, pronouns, i = self.view.lowers, self.lex.pronouns, 0
         while i < len(lowers):
+            if i + 1 < len(lowers) and (lowers[i], lowers[i + 1]) in RECIPROCALS:
+                self.sets.reciprocal(i)
+                i += 2
+                continue
             if (lowers[i] not in ("the", "both") and lowers[i] not in pronouns) or self._named_at(i):
                 i += 1
                 continue
@@ -85,9 +121,10 @@ class Coref:
 
     def _named_at(self, i: int) -> bool:
         """Whether token i is already in a mention that names an actor. The resolver's generic
-        nominal mentions ("president" as GOV, no entity) still get resolved here."""
-        return any(m.key is not None or m.entity is not None or m.kind != "nominal"
-                   for m in self.table.at(i))
+        nominal mentions ("president" as GOV, no entity) and the entity table's groups of people
+        ("two leaders") still get resolved here."""
+        return any(m.key is not None or m.entity is not None or
+                   (m.kind != "nominal" and m.type != "sector") for m in self.table.at(i))
 
     # -- pronouns ------------------------------------------------------------------------------
     def _is_pronoun(self, i: int) -> bool:
@@ -104,6 +141,11 @@ class Coref:
                    for k in range(i + 2, min(len(doc), i + 7)))
 
     def _resolve_pronoun(self, i: int, p: Pronoun) -> None:
+        reporter = self._reporter(i, p)
+        if reporter is not None:  # "Philippine officials denied that *they* had promised"
+            for e in reporter:
+                self._emit(i, i + 1, e, "pronoun")
+            return
         neuter, speaks = p.gender in ("n", "any"), self._cue_subject_at(i)
         # "it" reaches one sentence back, unless it speaks: "It said" continues a speaker
         cands = self._candidates(i, IT_WINDOW_SENTS if p.gender == "n" and not speaks
@@ -135,6 +177,60 @@ class Coref:
             if neuter and not speaks and self._blocked(m, i, p):
                 return  # "it"/"they" more likely means the plain noun subject in between
             self._emit(i, i + 1, e, "pronoun")
+
+    def _reporter(self, i: int, p: Pronoun) -> list[Entity] | None:
+        """The subject of the reporting verb whose clause the pronoun is the subject of: "Israeli
+        officials said *they* did not expect", "Saudi Arabia ... called for restraint and said
+        *it* was following", "Belgrade denied that *it* planned" (needs the parser). The
+        reporter must agree: "it" a country or organisation, "they" anything collective or a
+        coordination, "he"/"she" a person of that gender."""
+        doc, view = self.view.doc, self.view
+        t = doc[i]
+        if not view.parsed or p.case != "subj" or base_dep(t) != "nsubj":
+            return None
+        clause = t.head
+        if base_dep(clause) not in ("ccomp", "parataxis") or clause.head is clause:
+            return None
+        verb = clause.head
+        if view.cue(verb) is None and verb.lemma_.lower() not in STANCE_VERBS:
+            return None
+        for subj in [s for s in self._subjects(verb) if s.i < i]:
+            found = [m for m in self.table.at(subj.i) if m.kind != "pronoun" or m.entity]
+            heads = [subj, *(c for c in subj.children if base_dep(c) == "conj")]
+            ents: list[Entity] = []
+            for h in heads:
+                ms = [m for m in self.table.at(h.i) if m.key or m.entity]
+                if ms:
+                    e = self.table.entity(max(ms, key=lambda m: m.end - m.start))
+                    if e not in ents:
+                        ents.append(e)
+            if not found or not ents:
+                return None
+            if len(ents) > 1:
+                return ents if p.number != "sg" else None
+            e = ents[0]
+            if p.gender in ("m", "f"):
+                ok = e.is_person and e.gender in (None, p.gender)
+            elif p.gender == "n":
+                ok = not e.is_person and e.type is not None
+            else:
+                ok = not e.is_person or e.plural
+            return [e] if ok else None
+        return None
+
+    @staticmethod
+    def _subjects(verb: Token) -> list[Token]:
+        """A verb's subjects; a conjunct's are its first conjunct's ("X called for restraint and
+        said"), a relative pronoun's the noun its clause hangs on ("X, which ... , said")."""
+        for _ in range(3):
+            subjects = [c for c in verb.children if base_dep(c) == "nsubj"]
+            if subjects and all(c.tag_ in ("WDT", "WP") for c in subjects) and \
+                    verb.dep_ in ("relcl", "acl:relcl"):
+                return [verb.head]
+            if subjects or base_dep(verb) != "conj" or verb.head is verb:
+                return subjects
+            verb = verb.head
+        return []
 
     def _modifier(self, m: Mention) -> bool:
         """A demonym that modifies a noun ("the Afghan team") is not what a pronoun points to
@@ -177,8 +273,9 @@ class Coref:
             return p.gender == "n"
         if p.gender in ("m", "f"):
             return e.is_person and e.gender in (None, p.gender)
-        if p.gender == "n":
-            return e.type in COLLECTIVE and not e.plural and e.type != "sector"
+        if p.gender == "n":  # a group is "it" even after "Hezbollah fighters"
+            return e.type in COLLECTIVE and (not e.plural or e.type == "group") and \
+                e.type != "sector"
         # they / them / their
         return e.plural or e.type in ("group", "org", "igo", "media", "sector")
 
@@ -272,8 +369,9 @@ class Coref:
         his Azerbaijani counterpart İlham Aliyev")."""
         doc = self.view.doc
         between = [t.lower_ for t in doc[a.end:b.start]]
-        if between in (["and"], [",", "and"]):
-            return True
+        if between in (["and"], [",", "and"]) or (
+                len(between) == 2 and between[0] == "and" and between[1] in POSSESSIVE_FORMS):
+            return True  # "A and B", "Erdoğan and his (Azerbaijani counterpart İlham Aliyev)"
         head_b = doc[b.end - 1]
         return head_b.dep_ == "conj" and a.start <= head_b.head.i < a.end and "and" in between
 
@@ -289,21 +387,42 @@ class Coref:
         if first not in ("the", "both"):
             return None
         j, two = i + 1, first == "both"
-        if j < len(doc) and doc[j].lower_ in COUNT2:
+        if j < len(doc) and doc[j].lower_ in COUNTS:
             two, j = True, j + 1
+        proxy = first == "the" and j + 3 < len(doc) and doc[j + 1].text == "-" and \
+            doc[j + 2].lower_ in PROXY_WORDS and doc[j].text[:1].isupper()
+        if proxy:  # "the Iran-backed group": the group named before, not its backer
+            j += 3
         for k in range(j, min(j + 3, len(doc))):
-            ref = self._head_ref(doc[k], two)
+            ref = self._head_ref(doc[k], two or self._unnumbered_pair(doc[k], i, j))
             if ref is not None:
                 nxt = doc[k + 1] if k + 1 < len(doc) else None
-                if nxt is not None and nxt.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+                if nxt is not None and nxt.tag_ in ("NN", "NNS", "NNP", "NNPS") and \
+                        not doc[k].text.endswith(("'", "’")):
+                    return None  # "the two countries' navies" is still the two countries
+                if not proxy and any(self._named_at(x) for x in range(i, k + 1)):
                     return None
-                if any(self._named_at(x) for x in range(i, k + 1)):
-                    return None
+                if any(doc[x].tag_ in ("NNP", "NNPS") for x in range(j, k)):
+                    return None  # "the M-19 guerrilla group" names a group of its own
                 mods = [doc[x].lower_ for x in range(j, k) if doc[x].text.islower()]
                 return k + 1, ref, " ".join([*mods, doc[k].lemma_.lower()]) if mods else ""
             if doc[k].tag_ not in ("JJ", "NN", "NNP"):
                 return None
         return None
+
+    @staticmethod
+    def _unnumbered_pair(tok: Token, start: int, j: int) -> bool:
+        """"the neighbours", "the warring parties": a plural head of UNNUMBERED_PAIRS right
+        after "the" (and at most one adjective)."""
+        if tok.tag_ not in ("NNS", "NNPS") or tok.i - j > 1:
+            return False
+        low = tok.lower_
+        return any(low in (h + "s", h + "es", h[:-1] + "ies") for h in UNNUMBERED_PAIRS)
+
+    def _set_size(self, start: int) -> int:
+        """How many antecedents a plural reference at `start` names (2 unless a numeral says)."""
+        nxt = self.view.doc[start + 1] if start + 1 < len(self.view.doc) else None
+        return COUNTS.get(nxt.lower_, 2) if nxt is not None else 2
 
     def _head_ref(self, tok: Token, two: bool) -> Reference | None:
         lower, lemma = tok.lower_, tok.lemma_.lower()
@@ -333,8 +452,8 @@ class Coref:
         ranked.sort(key=lambda r: -r[0])
         chosen = [e for _, e in ranked[:ref.count]]
         if ref.count == 2:
-            chosen = list(self._pair(start, ref) or chosen)
-        if len(chosen) >= ref.count:
+            chosen = self.sets.members(start, ref, self._set_size(start))
+        if len(chosen) >= min(ref.count, 2):
             for e in chosen:
                 self._emit(start, end, e, "nominal")
 
@@ -394,3 +513,11 @@ class Coref:
                     entity=e.id, kind=kind, type=e.type)
         self.table.add(m, entity=e.id)
         self.out.append(m)
+        if kind == "pronoun" and self.view.lowers[start] in POSSESSIVE_FORMS:
+            self._owned_noun(start, ante)
+
+    def _owned_noun(self, i: int, owner: Mention) -> None:
+        m = owned_noun(self.view.doc, i, owner, self.table.at(i + 1))
+        if m is not None:
+            self.table.add(m)
+            self.out.append(m)
