@@ -271,7 +271,8 @@ Israel Israel PROPN 5 obj
     attack = [e for e in events if e.root == "19"]
     assert len(attack) == 1 and attack[0].modality == "negated"
     assert _dyad(attack[0]) == ("IRN", "ISR")
-    assert [e.cameo for e in events if e.root == "01"] == ["016"]
+    # a bare denial with nobody denied to is not coded on its own: the denied act is the event
+    assert [e.cameo for e in events if e.root == "01"] == []
 
 
 def test_the_two_countries_is_a_pair(parse, actor, code):

@@ -48,7 +48,9 @@ class Filler(msgspec.Struct, frozen=True):
 class ActorIndex:
     """Mentions by token, and the slot lookups the coder needs."""
 
-    def __init__(self, mentions: Sequence[Mention], places: Any = None):
+    def __init__(self, mentions: Sequence[Mention], places: Any = None,
+                 owned: frozenset[str] = frozenset()):
+        self._owned = owned  # nouns whose owner is their of-phrase or possessive (a "bid")
         self.by_token: dict[int, list[Mention]] = defaultdict(list)
         self.by_end: dict[int, list[Mention]] = defaultdict(list)
         for m in mentions:
@@ -105,8 +107,11 @@ class ActorIndex:
         # A modifier that names the head's nationality ("*Azerbaijani* counterpart") says more
         # than a possessor ("*his* counterpart"): take the best kind of modifier present.
         ranked: dict[int, list[Filler]] = {}
+        owned = bool(self._owned and set(sx.words(t)) & self._owned)
         for c in t.children:
             rank = _modifier_rank(c)
+            if owned and rank is not None:
+                rank = {0: 2, 1: 1, 2: 0}[rank]  # "the NATO membership bids *of Finland*"
             if rank is None:
                 continue
             for cc in sx.conjuncts(c):

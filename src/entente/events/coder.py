@@ -183,7 +183,8 @@ class Coder:
                         article: Article, published: date | None, memory: Memory,
                         first: int = 0, last: int | None = None) -> list[Event]:
         doc = repair(doc, self._is_past_verb)
-        index = ActorIndex(mentions, getattr(self.kb, "place", None))
+        index = ActorIndex(mentions, getattr(self.kb, "place", None),
+                           self.lexicon.classes.get("owned_nouns", frozenset()))
         skip = _inside_names(mentions)
         events: list[Event] = []
         for n, sent in enumerate(doc.sents):
@@ -286,8 +287,10 @@ class Coder:
         """The first candidate pattern whose needs are met, with its sides. A natural force as
         subject ("an earthquake *struck* Afghanistan") makes no political event."""
         subj = sx.subject(f.trigger) if sx.is_verbal(f.trigger) else []
-        if subj and set(sx.words(subj[-1])) & self._non_agents:
-            return None
+        phrase = [w for s in subj[-1:] for x in [s, *sx.kids(s, "appos", "compound", "flat")]
+                  for w in sx.words(x)]
+        if set(phrase) & self._non_agents:
+            return None  # "a magnitude 5.9 earthquake struck": no political event
         if not f.patterns:
             sides = self.finder.sides(f, None, ctx)
             if not sides.targets:
@@ -298,8 +301,8 @@ class Coder:
             return (None, sides) if ok else None
         for p in f.patterns:
             sides = self.finder.sides(f, p, ctx)
-            if p.needs_target and not sides.targets:
-                continue
+            if p.needs_target and not sides.targets and len(_countries(sides.sources)) < 2:
+                continue  # (two states building a pipeline together need no other target)
             if p.needs_source and not sides.sources:
                 continue
             if p.reciprocal and len(sides.sources) + len(sides.targets) < 2:
@@ -417,11 +420,14 @@ class Coder:
                      for p in pairs]
         if when and when[:4].isdigit() and int(when[:4]) < HISTORY_BEFORE and date_from == "text":
             return []  # a history lesson ("in 1994", "in September 1812"): no event
+        if row.root in ("18", "19", "20") and self._sports(ctx.sent):
+            return []  # "Argentina beat Brazil 2-1 in the final": sport
         focus = ctx.memory.focus()
         for pair in pairs:
             source = _localise(self._actor(pair.source, on), location, roles, focus, row.root)
-            target = _localise(self._actor(pair.target, on), location, roles, focus, row.root)
-            if _same_actor(source, target) and not (pair.target and pair.target.how == "rival"):
+            target = _localise(self._actor(pair.target, on), location, roles, focus, row.root,
+                               other=source)
+            if _same_actor(source, target, row.root) and not (pair.target and pair.target.how == "rival"):
                 continue  # "NATO will deploy soldiers to *its* mission": no event between X and X
             if not (political(source) or political(target)):
                 continue
@@ -429,6 +435,8 @@ class Coder:
                 continue  # "a trip to the White House", "voters backed": no political actor acts
             if source is None and modality != "asserted":
                 continue  # "an armed attack on X would trigger ...": a generic case, no event
+            if code == "016" and target is None:
+                continue  # a bare denial: the denied act is the event (ARTICLE_GOLD 4.6)
             if ((p.code if p else code)[:3] in ("042", "043") and source is not None
                     and target is not None and source.country and source.country == target.country):
                 continue  # a visit or a welcome needs two countries
@@ -442,6 +450,10 @@ class Coder:
                 confidence=conf, reciprocal=pair.reciprocal,
             ))
         return out
+
+    def _sports(self, sent: Any) -> bool:
+        sports = self.lexicon.classes.get("sports", frozenset())
+        return any(t.lower_ in sports for t in sent)
 
     def _target_place(self, pairs: list[Pair]) -> Location | None:
         """A place that is the target ("shelled *Kharkiv*") is also where the event happened."""
@@ -463,9 +475,13 @@ class Coder:
             a = m.actor
             return Actor(text=a.text, name=a.name, code=a.country, country=a.country, id=a.id)
         try:
-            return self.resolver.actor_at(m, on)
+            actor = self.resolver.actor_at(m, on)
         except Exception:
-            return m.actor
+            actor = m.actor
+        if actor is not None and _people(m, filler):
+            # "Tens of thousands of *Israelis* protested": a nationality as people, not the state
+            actor = msgspec.structs.replace(actor, role="CVL", code=(actor.country or "") + "CVL")
+        return actor
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -492,26 +508,45 @@ def _place_filler(location: Location) -> Filler:
     return Filler(mention, -1, "place")
 
 
-def _same_actor(a: Actor | None, b: Actor | None) -> bool:
-    """One actor on both sides: the same organisation, or the same country in the same role
-    (a state and its own pronoun), not two sides of a domestic conflict."""
+def _same_actor(a: Actor | None, b: Actor | None, root: str) -> bool:
+    """One actor on both sides: the same organisation; or, for a dealing between states, the
+    same country (a state and its own pronoun) unless one side is a domestic party (rebels,
+    opposition, civilians). Coercion and violence inside one country (police arresting a former
+    prime minister) are only one actor when the text names the same entity twice."""
     if a is None or b is None:
         return False
     if a.org and a.org == b.org and not a.country and not b.country:
         return True
+    if root in VIOLENT_ROOTS:
+        return bool(a.id) and a.id == b.id
     return (bool(a.country) and a.country == b.country and (a.role or "") not in DOMESTIC_SIDES
             and (b.role or "") not in DOMESTIC_SIDES)
 
 
-def _localise(actor: Actor | None, location: Location | None,
-              roles: frozenset[str], focus: str | None = None, root: str = "") -> Actor | None:
+def _countries(fillers: list[Filler]) -> set[str]:
+    return {c for f in fillers if (c := f.mention.actor.country or f.mention.actor.org)}
+
+
+def _people(m: Mention, f: Filler) -> bool:
+    """A plural nationality noun with no sector ("Israelis", "Ukrainians") names people."""
+    return (m.kind == "demonym" and not m.actor.role and f.how in ("direct", "modifier")
+            and m.end - m.start == 1 and m.actor.text[-1:] == "s" and m.actor.text[:1].isupper())
+
+
+def _localise(actor: Actor | None, location: Location | None, roles: frozenset[str],
+              focus: str | None = None, root: str = "", other: Actor | None = None) -> Actor | None:
     """A sector with no country ("civilians", "protesters") takes the country of the place where
     the event happened: "killed civilians in the Central African Republic" → CAF civilians; with
     no place, a state or domestic sector ("the junta", "riot police", "opposition leaders") takes
     the country the article is about so far."""
-    if actor is None or actor.country or actor.org or actor.role not in roles:
+    if actor is None or actor.country or actor.org:
         return actor
     country = location.country if location is not None and location.country else None
+    if actor.role == "REB" and country and other is not None and other.country == country:
+        # "Iraqi forces raided the offices of an armed faction in Baghdad": an Iraqi faction
+        return msgspec.structs.replace(actor, country=country, code=country + "REB")
+    if actor.role not in roles:
+        return actor
     if country is None and actor.role in FOCUS_ROLES and (actor.role != "CVL" or root in VIOLENT_ROOTS):
         country = focus  # civilians only as the victims (or the crowd) of violence
     if not country:
@@ -545,6 +580,8 @@ def _inside_names(mentions: Sequence[Mention]) -> set[int]:
 
 def _is_state(m: Mention) -> bool:
     role = (m.actor.role or "").upper()
+    if m.kind == "demonym" and not role and m.actor.text[-1:] == "s" and m.end - m.start == 1:
+        return False  # "Israelis protested": people, not the state
     return role in STATE_ROLES or (m.type or "") in ("country", "igo") or (
         bool(m.actor.country) and not role)
 

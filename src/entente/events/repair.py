@@ -44,9 +44,12 @@ def repair(doc: Any, is_past_verb: Callable[[Token], bool] | None = None) -> Any
     fixes = [f for t in doc if (f := _verb_on_object(t, is_past_verb)) is not None]
     conjs = [(t.i, h.i) for t in doc if (h := _finite_conj_head(t)) is not None]
     clauses = [t.i for t in doc if _verb_under_subject(t)]
-    if not fixes and not conjs and not clauses:
+    retag = [t.i for t in doc if is_past_verb is not None and _noun_tagged_predicate(t, is_past_verb)]
+    if not fixes and not conjs and not clauses and not retag:
         return doc
     new = doc.copy()
+    for vi in retag:  # "Armenia and Azerbaijan *fought/NN* a war": a predicate with its subject
+        new[vi].tag_, new[vi].pos_ = "VBD", "VERB"
     for vi in clauses:  # "Qatar *mediated* between ...": the verb hung on its own subject
         v = new[vi]
         n = v.head
@@ -78,6 +81,12 @@ def repair(doc: Any, is_past_verb: Callable[[Token], bool] | None = None) -> Any
             s.head = v
             s.dep_ = "nsubj"
     return new
+
+
+def _noun_tagged_predicate(t: Token, is_past_verb: Callable[[Token], bool]) -> bool:
+    """A noun-tagged past form of a lexicon verb that heads a subject and an object."""
+    return (t.tag_.startswith("NN") and bool(sx.kids(t, "nsubj")) and bool(sx.kids(t, *sx.OBJ))
+            and is_past_verb(t))
 
 
 def _verb_under_subject(v: Token) -> bool:
@@ -175,8 +184,10 @@ def _phrase_top(tok: Token, v: Token, n: Token) -> Token | None:
     top = tok
     for _ in range(8):
         h = top.head
-        if h == top or h.i >= v.i or h.i == n.i:
-            break
+        if h == top or h.i >= v.i or h.i == n.i or sx.dep(top) == "conj":
+            break  # a conjunct is a phrase of its own ("... to Kaliningrad, and *Russia*")
+        if sx.is_verbal(h) and sx.dep(h) != "acl":
+            break  # never into a clause; through a participle ("militias *allied* with X")
         top = h
     if sx.dep(top) in ("det", "case", "mark"):
         return None

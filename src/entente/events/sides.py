@@ -135,6 +135,10 @@ class SideFinder:
                     return found
         if root in COUNTERPART_ROOTS and not (root in ATTACK_ROOTS and self._explicit_target(f.trigger)):
             return counterpart_targets(sides.sources, ctx.memory, f.trigger.i)
+        if code[:3] in DOMESTIC_CODES or code == "17" or root == "14":
+            own = _own_country(code, sides.sources, f.trigger)
+            if own:
+                return own
         if code[:3] in DOMESTIC_CODES:
             return _focus_filler(ctx.memory.focus(), sides.sources, f.trigger.i)
         return []
@@ -270,6 +274,14 @@ class SideFinder:
                 named = self._slot(t, "head_subject", passive, ctx)
                 if any(political(f.mention.actor) for f in named):
                     return named
+            if (role == "target" and slot == "obj" and found and not nominal
+                    and not any(political(f.mention.actor) for f in found)):
+                # "arrested a journalist *from the United States*": where the person is from
+                origin = [x for x in _flat(ctx.actors.groups(sx.prep_objects(t, "from")))
+                          if political(x.mention.actor)]
+                if origin and set(sx.words(t.doc[found[0].token])) & self.lexicon.classes.get(
+                        "persons", frozenset()):
+                    return origin
             if any(political(f.mention.actor) for f in found):
                 return found
             fallback = fallback or found  # a sector ("protesters") only if nothing better
@@ -359,6 +371,35 @@ def each_other(t: Token) -> bool:
                                                          for c in h.children)) or
                (h.lower_ in ("each", "one") and any(c.lower_ in ("other", "another")
                                                   for c in h.children)) for h in heads)
+
+
+def _own_country(code: str, sources: list[Filler], t: Token) -> list[Filler]:
+    """Domestic events told with no target are aimed at the source's own country: a coup
+    ("the army seized power": its government), an arrest of someone the text gives no country
+    ("detained Aung San Suu Kyi": its citizen), a protest or strike by a country's people
+    ("French workers went on strike": their government)."""
+    countries = {s.mention.actor.country for s in sources}
+    if len(countries) != 1 or None in countries:
+        return []
+    country = countries.pop()
+    assert country is not None
+    m0 = sources[0].mention
+    if code == "17":
+        role = "GOV"
+    elif code[:2] == "14":
+        people = m0.actor.role in ("CVL", "LAB", "OPP", "EDU", "REL", "AGR") or (
+            m0.kind == "demonym" and not m0.actor.role and m0.actor.text[-1:] == "s")
+        if not people:
+            return []
+        role = "GOV"
+    else:
+        if not any(o.pos_ == "PROPN" for o in sx.objects(t)):
+            return []
+        role = "CVL"
+    actor = Actor(text=country, name=country, code=country + role, country=country, role=role)
+    m = Mention(start=t.i, end=t.i, char_start=0, char_end=0, actor=actor, kind="implicit",
+                entity=f"own:{country}:{role}")
+    return [Filler(m, t.i, "implicit")]
 
 
 def _focus_filler(focus: str | None, sources: list[Filler], token: int) -> list[Filler]:
