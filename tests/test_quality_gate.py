@@ -25,40 +25,57 @@ def _baseline() -> dict[str, Any]:
     return data
 
 
-def _files() -> list[Path]:
-    return sorted(GOLD.glob("events*.jsonl"))
+# The sentence gold (pinned at the top level of the baseline) and the article gold (whole
+# stories with background, quotes and denials; pinned under "articles").
+SETS = {"events": "events*.jsonl", "articles": "articles_*.jsonl"}
 
 
-def test_gold_files_are_the_pinned_ones() -> None:
-    pinned = _baseline()["files"]
-    found = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in _files()}
+def _pins(name: str) -> dict[str, Any]:
+    base = _baseline()
+    return base if name == "events" else base[name]  # type: ignore[no-any-return]
+
+
+def _files(name: str) -> list[Path]:
+    return sorted(GOLD.glob(SETS[name]))
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_gold_files_are_the_pinned_ones(name: str) -> None:
+    pinned = _pins(name)["files"]
+    found = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in _files(name)}
     assert found == pinned, ("a gold file changed, appeared or disappeared: explain the change in "
                              "docs/EVAL.md and pin the new sha256 in tests/gold/eval_baseline.json")
 
 
 @pytest.fixture(scope="session")
-def reports() -> dict[str, Any]:
+def reports() -> dict[tuple[str, str], Any]:
     from entente.events.evaluate import code_items, load_gold, score_items
     from entente.pipeline import Engine
 
-    items = load_gold(_files())
-    coded = code_items(items, Engine())
+    engine = Engine()
     out = {}
-    for split in ("dev", "test"):
-        keep = [n for n, i in enumerate(items) if i.split == split]
-        out[split] = score_items([items[n] for n in keep], [coded[n] for n in keep])
+    for name in SETS:
+        items = load_gold(_files(name))
+        coded = code_items(items, engine)
+        for split in ("dev", "test"):
+            keep = [n for n, i in enumerate(items) if i.split == split]
+            out[name, split] = score_items([items[n] for n in keep], [coded[n] for n in keep])
     return out
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("name", sorted(SETS))
 @pytest.mark.parametrize("split", ["dev", "test"])
-def test_scores_stay_above_the_pinned_minimums(reports: dict[str, Any], split: str) -> None:
-    pinned = _baseline()["splits"][split]
-    r = reports[split]
+def test_scores_stay_above_the_pinned_minimums(reports: dict[tuple[str, str], Any], name: str,
+                                               split: str) -> None:
+    pinned = _pins(name)["splits"][split]
+    r = reports[name, split]
     got = {"precision": r.precision, "recall": r.recall, "f1": r.f1}
+    glob = SETS[name]
     for metric in ("precision", "recall", "f1"):
         assert got[metric] >= pinned[metric], (
-            f"{split} {metric} fell to {got[metric]:.3f} (pinned minimum {pinned[metric]:.3f}); "
-            f"run `entente eval tests/gold/events_*.jsonl --split {split}` to see the errors")
+            f"{name} {split} {metric} fell to {got[metric]:.3f} (pinned minimum "
+            f"{pinned[metric]:.3f}); run `entente eval tests/gold/{glob} --split {split}` to see "
+            f"the errors")
     assert r.non_asserted_as_asserted <= pinned["max_non_asserted_as_asserted"], (
-        f"{split}: {r.non_asserted_as_asserted} negated/hypothetical events coded as asserted")
+        f"{name} {split}: {r.non_asserted_as_asserted} negated/hypothetical events coded as asserted")
