@@ -81,3 +81,8 @@ def test_empty_store_has_no_trends():
 def test_bad_measure_is_a_usage_error(store):
     with pytest.raises(UsageError, match="--by"):
         trends(store, by="tone")
+
+
+def test_a_window_before_year_one_is_a_usage_error(store):
+    with pytest.raises(UsageError, match="before year 1"):
+        trends(store, end="0001-02-01", window=90)

@@ -89,7 +89,11 @@ def trends(store: Store, *, end: str | date | None = None, window: int = 90,
                               "min_events": min_events, "total": 0, "items": []}
     if hi is None:
         return result
-    cut, lo = hi - timedelta(days=window), hi - timedelta(days=window + baseline)
+    try:
+        cut, lo = hi - timedelta(days=window), hi - timedelta(days=window + baseline)
+    except OverflowError:
+        raise UsageError(f"the window and baseline before {hi.isoformat()} start before year 1: "
+                         "give a later --end or a shorter --window/--baseline") from None
     a, b = SIDES[directed]
     sql = _SQL.format(a=a, b=b, measure=MEASURES[by])
     rows = store.query(sql, [cut, cut, lo, hi])
