@@ -20,14 +20,14 @@ to one thread (unless the environment says otherwise) so that the numbers are pe
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
-import re
 import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+import wikinews  # bench/wikinews.py (scripts run with bench/ on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 # one BLAS thread, so that "per process" means one core (set before numpy is first imported)
@@ -36,15 +36,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS
 
 
 def read_articles(shared: Path, limit: int) -> list[str]:
-    csv.field_size_limit(1 << 27)
-    folder = shared / "datasets" / "wikinews_2019_2020"
-    texts = []
-    for path in sorted(folder.glob("wikinews_*.csv")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                body = re.sub(r"[ \t\u00a0]*\n\s*\n\s*", "\n\n", row["text"].strip())
-                texts.append(f"{row['title'].strip()}\n\n{body}")
-    return texts[:limit] if limit else texts
+    return [r.text for r in wikinews.rows(shared, limit)]
 
 
 def best_time(run: Callable[[], object], repeat: int) -> float:

@@ -19,29 +19,21 @@ Results are printed as JSON and written to bench/results/quotes_speed.json.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import re
 import sys
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import wikinews  # bench/wikinews.py (scripts run with bench/ on sys.path)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def read_articles(shared: Path, limit: int) -> list[tuple[str, str, date | None]]:
     """(id, text, published) of the Wikinews articles, in file order."""
-    csv.field_size_limit(1 << 27)
-    out = []
-    for path in sorted((shared / "datasets" / "wikinews_2019_2020").glob("wikinews_*.csv")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            for n, row in enumerate(csv.DictReader(fh)):
-                body = re.sub(r"[ \t\u00a0]*\n\s*\n\s*", "\n\n", row["text"].strip())
-                published = _date(row.get("date") or row.get("published") or "")
-                out.append((f"{path.stem}:{n}", f"{row['title'].strip()}\n\n{body}", published))
-    return out[:limit] if limit else out
+    return [(r.id, r.text, _date(r.published or "")) for r in wikinews.rows(shared, limit)]
 
 
 def _date(value: str) -> date | None:

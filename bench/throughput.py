@@ -29,11 +29,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import io
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -44,6 +42,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
+import wikinews  # bench/wikinews.py (scripts run with bench/ on sys.path)
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "throughput.json"
 TYPICAL_WORDS = 600  # "news articles of typical length"
@@ -51,17 +51,9 @@ TYPICAL_WORDS = 600  # "news articles of typical length"
 
 # -- corpus -------------------------------------------------------------------------------------
 def read_wikinews(shared: Path) -> list[dict[str, Any]]:
-    csv.field_size_limit(1 << 27)
-    out = []
-    for path in sorted((shared / "datasets" / "wikinews_2019_2020").glob("wikinews_*.csv")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            for n, row in enumerate(csv.DictReader(fh)):
-                body = re.sub(r"[ \t\u00a0]*\n\s*\n\s*", "\n\n", row["text"].strip())
-                if body:
-                    out.append({"id": f"{path.stem}-{n}", "title": row["title"].strip(),
-                                "text": body, "published": row["date"][:10] or None,
-                                "url": row["url"], "source": "Wikinews"})
-    return out
+    return [{"id": r.id.replace(":", "-"), "title": r.title, "text": r.body,
+             "published": r.published, "url": r.url, "source": "Wikinews"}
+            for r in wikinews.rows(shared) if r.body]
 
 
 def read_reuters(shared: Path, limit: int) -> list[dict[str, Any]]:
