@@ -40,8 +40,12 @@ browsers:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
 	fi
 
+# The project's seed article (Turkey-Azerbaijan, undated; mid-2021) joins the demo when ../shared
+# is there; a user's clone codes the bundled samples alone.
+SEED    := $(wildcard $(SHARED)/samples/seed_article.html)
+
 demo: setup
-	$(BIN)/entente code samples --db $(DB) --out demo.jsonl
+	$(BIN)/entente code samples $(SEED) $(if $(SEED),--published 2021-08-10) --db $(DB) --out demo.jsonl
 	@echo "records: demo.jsonl"
 	@echo "explore: $(BIN)/entente events --db $(DB)   $(BIN)/entente trends --db $(DB)   $(BIN)/entente serve --db $(DB)"
 
