@@ -17,7 +17,9 @@ country or an intergovernmental organisation). Events whose two sides are both e
 non-political ("an explosion killed two people") are dropped. Events other than protest, force
 posture, coercion and violence (roots 14, 15, 17-20: `sourceless_roots` in cues.yaml) also need
 a political source in the text, someone who acts: "a trip to the White House" and "voters
-backed ..." are no events. A natural force is no source ("an earthquake struck ..."). A side
+backed ..." are no events. Likewise, events other than comments, appeals, protests, force
+posture and repression (`targetless_roots`) need a political target: "warned that the country
+would pay a heavy price" with its target unfound is dropped at the end of the article. A natural force is no source ("an earthquake struck ..."). A side
 that resolves to a place ("shelled areas of Kharkiv") stands for the place's country; a sector
 with no country ("civilians", "protesters") takes the country of the event's location, or of
 the article's focus. The same actor is never on both sides, and events the text dates before
@@ -132,6 +134,8 @@ class Coder:
         self._localised = frozenset(self.cues.localised_roles)
         self._non_agents = frozenset(self.cues.non_agents)
         self._sourceless = frozenset(self.cues.sourceless_roots)
+        targetless = self.cues.targetless_roots
+        self._targetless = None if targetless is None else frozenset(targetless)
         self._verbs = self.lexicon.verb_words()
         self.finder = SideFinder(self.lexicon)
         self._past = self.lexicon.past_forms()
@@ -176,8 +180,14 @@ class Coder:
             memory.add(events)
             end = list(doc.sents)[head - 1].end
             memory.note([m for m in mentions if m.start < end], weight=3)
-        return events + self._code_sentences(doc, mentions, quotes, article, published, memory,
-                                             head)
+        events += self._code_sentences(doc, mentions, quotes, article, published, memory, head)
+        return [e for e in events if self._has_needed_target(e)]
+
+    def _has_needed_target(self, ev: Event) -> bool:
+        """False for an event with no political target whose root needs one (cues.yaml,
+        `targetless_roots`). Dropped only here, at the end of the article, so that the memory
+        of earlier events (implicit arguments, "the attack") still sees them."""
+        return self._targetless is None or political(ev.target) or ev.root in self._targetless
 
     def _code_sentences(self, doc: Any, mentions: list[Mention], quotes: Sequence[QuoteSpan],
                         article: Article, published: date | None, memory: Memory,

@@ -148,6 +148,8 @@ class Cues(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     statement_verbs: list[str]
     localised_roles: list[str] = msgspec.field(default_factory=list)
     sourceless_roots: list[str] = msgspec.field(default_factory=list)
+    # None (the default, for user cue files) keeps target-less events of every root.
+    targetless_roots: list[str] | None = None
     non_agents: list[str] = msgspec.field(default_factory=list)
     irregular: dict[str, str] = msgspec.field(default_factory=dict)
 
