@@ -446,3 +446,30 @@ Azerbaijan Azerbaijan PROPN 3 nmod
     ev = _one(code(doc, [actor(doc, "Turkey", "TUR"), actor(doc, "Azerbaijan", "AZE")]))
     assert ev.cameo == "072" and _dyad(ev) == ("TUR", "AZE")
     assert doc[1].dep_ == "amod"  # the shared Doc is left as the parser made it
+
+
+def test_would_not_hesitate_is_a_threat_and_hesitated_is_open(parse, actor, code):
+    doc = parse("""
+Iran Iran PROPN 4 nsubj
+will will AUX 4 aux
+not not PART 4 advmod
+hesitate hesitate VERB 0 root
+to to PART 6 mark
+strike strike VERB 4 xcomp
+Israel Israel PROPN 6 obj
+. . PUNCT 4 punct
+""")
+    ev = _one(code(doc, [actor(doc, "Iran", "IRN"), actor(doc, "Israel", "ISR")]), "13")
+    assert _dyad(ev) == ("IRN", "ISR") and ev.modality == "asserted"
+    doc = parse("""
+Germany Germany PROPN 2 nsubj
+hesitated hesitate VERB 0 root VBD
+to to PART 4 mark
+send send VERB 2 xcomp
+tanks tank NOUN 4 obj
+to to ADP 7 case
+Ukraine Ukraine PROPN 4 obl
+. . PUNCT 2 punct
+""")
+    ev = _one(code(doc, [actor(doc, "Germany", "DEU"), actor(doc, "Ukraine", "UKR")]), "07")
+    assert ev.modality == "hypothetical"

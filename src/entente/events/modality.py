@@ -51,6 +51,8 @@ def _own(node: Token, cues: Cues, reported: bool) -> tuple[str | None, bool, str
         if d in ("advmod", "neg", "det", "cc:preconj", "case") and (w in cues.negators or low in cues.negators):
             if d == "case" and low != "without":
                 continue
+            if sx.lemma(node) in cues.litotes:
+                continue  # "would not hesitate to": no negation of what follows
             return "negated", future, c.text
         if d in ("aux", "aux:pass"):
             if low in ("will", "'ll", "shall", "wo") or w in ("will", "shall"):

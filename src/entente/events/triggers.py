@@ -145,6 +145,13 @@ def to_clauses(t: Token) -> list[Token]:
         sx.dep(m) == "mark" and m.lower_ == "to" for m in c.children)]
 
 
+def _negated_word(t: Token, lex: Lexicon) -> bool:
+    """"*not* hesitate", "*never* hesitated": a negator on the word itself."""
+    negators = lex.cues.negators
+    return any(sx.dep(c) in ("advmod", "neg") and (c.lower_ in negators or sx.lemma(c) in negators)
+               for c in t.children)
+
+
 def _has_modal(c: Token, modals: list[str]) -> bool:
     return any(sx.dep(a) in ("aux", "aux:pass") and a.lower_ in modals for a in c.children)
 
@@ -210,7 +217,8 @@ def frames(sent: Iterable[Token], lex: Lexicon, skip: set[int]) -> list[Frame]:
     for t in tokens:
         pos = _pos(t)
         if pos is not None:
-            found = lex.governors_for(pos, sx.words(t))
+            found = [g for g in lex.governors_for(pos, sx.words(t))
+                     if not g.requires_negation or _negated_word(t, lex)]
             if found:
                 govs[t.i] = found
     built = [f for t in tokens if (f := _frame(t, lex, cands, govs)) is not None]

@@ -108,6 +108,8 @@ class Governor(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     # Which complements it takes: any clause, or only an infinitive ("told X *to* leave", not
     # "told X *that* ...", which is reported speech).
     clause: Literal["any", "infinitive"] = "any"
+    # Only when the governor word is itself negated ("would *not hesitate* to strike").
+    requires_negation: bool = False
     # `alone` only when the governor has a clause complement ("urged X *to* keep calm").
     alone_needs_clause: bool = False
     # Code for a negated conflictual complement ("agreed *not* to use force": 0356), asserted.
@@ -151,6 +153,8 @@ class Cues(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     # None (the default, for user cue files) keeps target-less events of every root.
     targetless_roots: list[str] | None = None
     non_agents: list[str] = msgspec.field(default_factory=list)
+    # Words whose negation affirms: "would not hesitate to strike" promises the strike.
+    litotes: list[str] = msgspec.field(default_factory=list)
     irregular: dict[str, str] = msgspec.field(default_factory=dict)
 
 
