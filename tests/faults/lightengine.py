@@ -66,6 +66,7 @@ def light_engine(delay: float = 0.0) -> Any:
 
     from entente.pipeline import Engine
 
+    Engine = getattr(Engine, "real", Engine)
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return Engine(nlp=nlp, kb=StubKB(), resolver=StubResolver(), coder=StubCoder(delay),
@@ -78,7 +79,11 @@ def run_cli(argv: list[str]) -> None:
     import entente.pipeline
     from entente.cli import main as entente_main
 
-    entente.pipeline.Engine = lambda **kw: light_engine()  # type: ignore[misc,assignment]
+    def factory(**kw: Any) -> Any:
+        return light_engine()
+
+    factory.real = entente.pipeline.Engine  # type: ignore[attr-defined]
+    entente.pipeline.Engine = factory  # type: ignore[misc,assignment]
     entente_main(argv)
 
 
