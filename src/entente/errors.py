@@ -8,6 +8,7 @@
     ├── CodingError         the coder failed on one article (a bug: reported, the batch goes on)
     ├── StoreError          the DuckDB store cannot be opened, written or trusted
     │   └── StoreIntegrityError   the store file is corrupt or fails its integrity check
+    ├── OutputError         records cannot be written to the output (disk full, no permission)
     └── ApiError            a request the HTTP API rejects (carries an HTTP status)
 
 Messages say what was wrong, where (file, line, record id) and, when it helps, what to do.
@@ -56,6 +57,10 @@ class StoreError(EntenteError):
 
 class StoreIntegrityError(StoreError):
     """The store file is corrupt or fails its integrity check."""
+
+
+class OutputError(EntenteError):
+    """Records cannot be written to the output file or standard output."""
 
 
 class ApiError(EntenteError):

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from entente import __version__
+from entente.errors import OutputError
 from entente.records import Article, ArticleRecord, Failure, to_json
 
 STORE_BATCH = 64
@@ -129,7 +131,9 @@ def code_job(
         articles = read_inputs(list(inputs) or ["-"], stdin=stdin, published=published,
                                limits=limits)
         stream = dedup(_count_read(articles, summary), known=known, on_duplicate=note_duplicate)
-        writer = make_writer(fmt, out, out_path)
+        where = out_path or "<stdout>"
+        with writing(where):
+            writer = make_writer(fmt, out, out_path)
         pending: list[ArticleRecord] = []
         for item in engine.code_many(stream):
             if isinstance(item, Failure):
@@ -139,7 +143,8 @@ def code_job(
                 print(msg, file=err)
                 continue
             _count_record(item, summary)
-            writer.write(item)
+            with writing(where):
+                writer.write(item)
             if store is not None:
                 pending.append(item)
                 if len(pending) >= STORE_BATCH:
@@ -149,11 +154,26 @@ def code_job(
                 progress(summary)
         if store is not None and pending:
             store.add(pending)
-        writer.close()
+        with writing(where):
+            writer.close()
     finally:
         if store is not None:
             store.close()
     return summary
+
+
+@contextmanager
+def writing(where: str) -> Iterator[None]:
+    """An OS error while writing records (disk full, file too large, no permission) becomes one
+    `OutputError` naming the output; a closed pipe stays a BrokenPipeError (`| head` is fine)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write records: {exc.strerror or exc}", where=where,
+                          hint="free some space and run again; with --db, articles already "
+                               "stored are not coded again") from None
 
 
 def printable(text: str) -> str:

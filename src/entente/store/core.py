@@ -28,6 +28,9 @@ _BACKOFF = (0.005, 0.5)  # first and longest wait between attempts to open a bus
 _CORRUPT = ("not a valid duckdb database", "corrupt", "checksum", "invalid block",
             "failed to read", "serialization error")
 _BUSY = ("could not set lock", "conflicting lock", "different configuration")
+# A write the file system refused: a full disk, a file size limit, a read-only mount.
+_NO_WRITE = ("could not write", "no space left", "file too large", "read-only file system",
+             "permission denied", "cannot write")
 # Every store connection is sandboxed: DuckDB may touch its own database file and nothing else
 # (no reading or writing other files, no extensions, no ATTACH). The store never needs more:
 # Parquet goes through pyarrow and exports through Python. So a user's SELECT (`entente sql`,
@@ -90,6 +93,10 @@ class Store:
                 if _is(exc, _CORRUPT):
                     raise StoreIntegrityError(f"not a usable DuckDB store: {exc}",
                                               where=self.path) from None
+                if _is(exc, ("permission denied", "operation not permitted", "read-only file")):
+                    raise StoreError(f"cannot open: {exc}", where=self.path,
+                                     hint="the store is not writable here: give write access, "
+                                          "or read it with a read-only command") from None
                 if not _is(exc, _BUSY):
                     raise StoreError(f"cannot open: {exc}", where=self.path) from None
                 if time.monotonic() + wait > deadline:
@@ -124,6 +131,10 @@ class Store:
         if _is(exc, _CORRUPT):
             return StoreIntegrityError(f"store is corrupt: {exc}", where=self.path,
                                        hint="restore it from a backup or re-load the records")
+        if _is(exc, _NO_WRITE):
+            return StoreError(f"cannot write the store: {exc}", where=self.path,
+                              hint="free some space (or get write access) and run again: "
+                                   "batches committed before are kept, a re-run adds the rest")
         return StoreError(f"{type(exc).__name__}: {exc}", where=self.path)
 
     @contextmanager
