@@ -14,8 +14,8 @@ launch*" is aimed at the launcher, "deployed troops *to the border*" at whom the
 
 Actor policy: an event needs a source or a target that is a political actor (an actor with a
 country or an intergovernmental organisation). Events whose two sides are both empty or both
-non-political ("an explosion killed two people") are dropped. Events other than protest, force
-posture, coercion and violence (roots 14, 15, 17-20: `sourceless_roots` in cues.yaml) also need
+non-political ("an explosion killed two people") are dropped. Events other than force posture,
+assault, fighting and mass violence (roots 15, 18-20: `sourceless_roots` in cues.yaml) also need
 a political source in the text, someone who acts: "a trip to the White House" and "voters
 backed ..." are no events. Likewise, events other than comments, appeals, protests, force
 posture and repression (`targetless_roots`) need a political target: "warned that the country
