@@ -473,3 +473,18 @@ Ukraine Ukraine PROPN 4 obl
 """)
     ev = _one(code(doc, [actor(doc, "Germany", "DEU"), actor(doc, "Ukraine", "UKR")]), "07")
     assert ev.modality == "hypothetical"
+
+
+def test_history_is_relative_to_an_old_article(parse, actor, code):
+    doc = parse("""
+Iraq Iraq PROPN 2 nsubj
+attacked attack VERB 0 root VBD
+Iran Iran PROPN 2 obj
+in in ADP 5 case
+1985 1985 NUM 2 obl
+. . PUNCT 2 punct
+""")
+    mentions = [actor(doc, "Iraq", "IRQ"), actor(doc, "Iran", "IRN")]
+    assert code(doc, mentions, published="2020-05-01") == []  # a history lesson today
+    ev = _one(code(doc, mentions, published="1990-05-01"), "19")  # news five years on
+    assert ev.date == "1985"

@@ -23,7 +23,7 @@ would pay a heavy price" with its target unfound is dropped at the end of the ar
 that resolves to a place ("shelled areas of Kharkiv") stands for the place's country; a sector
 with no country ("civilians", "protesters") takes the country of the event's location, or of
 the article's focus. The same actor is never on both sides, and events the text dates before
-2000 are history, not news.
+2000 (or, in an article older than 2015, fifteen years before it) are history, not news.
 
 Confidence starts from the pattern's prior and is lowered for each weaker link: an actor found
 through a modifier, a pronoun, a place, a deep search or an earlier event, a missing side, a
@@ -97,8 +97,11 @@ VIOLENT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # junta", "riot police", "opposition leaders", "the rebels"; not refugees, media or gunmen).
 FOCUS_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REB", "CRM", "SPY",
                          "ELI", "LAB", "AGR", "EDU", "REL"})
-# Events the text dates before this year are history lessons, not news (ARTICLE_GOLD 1.2).
+# Events the text dates before this year are history lessons, not news (ARTICLE_GOLD 1.2) ...
 HISTORY_BEFORE = 2000
+# ... or, in an older article, this many years before its publication: a 1990 story about
+# "Wednesday" or "last year" is news of its day, not history (`history_before`).
+HISTORY_YEARS = 15
 
 
 class Pair(NamedTuple):
@@ -428,7 +431,8 @@ class Coder:
         if row.root in ("14", "17", "18", "19", "20") and location is not None and location.country:
             pairs = [p if p.target is not None else p._replace(target=_place_filler(location))
                      for p in pairs]
-        if when and when[:4].isdigit() and int(when[:4]) < HISTORY_BEFORE and date_from == "text":
+        if (when and when[:4].isdigit() and int(when[:4]) < history_before(ctx.published)
+                and date_from == "text"):
             return []  # a history lesson ("in 1994", "in September 1812"): no event
         if row.root in ("18", "19", "20") and self._sports(ctx.sent):
             return []  # "Argentina beat Brazil 2-1 in the final": sport
@@ -495,6 +499,14 @@ class Coder:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+
+def history_before(published: date | None) -> int:
+    """The year before which a dated event is a history lesson: 2000 for the articles of our
+    time, earlier for an article published before 2015."""
+    if published is None:
+        return HISTORY_BEFORE
+    return min(HISTORY_BEFORE, published.year - HISTORY_YEARS)
 
 
 def msgspec_replace(ev: Event, **changes: Any) -> Event:
