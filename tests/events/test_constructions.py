@@ -590,6 +590,23 @@ Hamas Hamas PROPN 4 conj
     assert _events(events) == [("QAT", "ISR", "045", "asserted"), ("QAT", "PSE", "045", "asserted")]
 
 
+def test_a_participle_with_an_object_after_the_root_noun_is_its_predicate(parse, actor, code):
+    # "Beijing's ministry accused Tokyo and said ...": the parser hung "accused" on "ministry"
+    # as a reduced relative clause, and "said" as the noun's conjunct
+    doc = parse("""
+Beijing Beijing PROPN 2 nmod:poss
+ministry ministry NOUN 0 root
+accused accuse VERB 2 acl VBN
+Tokyo Tokyo PROPN 3 obj
+and and CCONJ 6 cc
+said say VERB 2 conj VBD
+so so ADV 6 advmod
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Beijing", "CHN"), actor(doc, "Tokyo", "JPN")])
+    assert _events(events) == [("CHN", "JPN", "112", "asserted")]
+
+
 def test_a_finite_verb_the_morphologizer_calls_an_adjective(parse, actor, code):
     doc = parse("""
 Belarus Belarus PROPN 2 nsubj

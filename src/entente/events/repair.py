@@ -57,8 +57,9 @@ def repair(doc: Any, is_past_verb: Callable[[Token], bool] | None = None) -> Any
         v.head, v.dep_ = (v, "ROOT") if root else (n.head, n.dep_)
         n.head, n.dep_ = v, "nsubj"
         for c in list(n.children):
-            if c.i > v.i and sx.dep(c) in ("punct",):
-                c.head = v
+            if c.i > v.i and (sx.dep(c) in ("punct",) or (sx.dep(c) in ("conj", "cc")
+                                                         and (sx.is_verbal(c) or sx.dep(c) == "cc"))):
+                c.head = v  # the final stop, and "... and *said*": the verb's, not the noun's
     for vi, hi in conjs:
         new[vi].head = new[hi]
     for fix in fixes:
@@ -103,9 +104,21 @@ def _verb_under_subject(v: Token) -> bool:
         return False
     if v.tag_ in FINITE:
         return True
-    return v.tag_ == "VBN" and n.head == n and not any(
+    if v.tag_ != "VBN" or n.head != n or sx.kids(v, "aux:pass"):
+        return False
+    if sx.kids(v, *sx.OBJ) and _right_after(n, v):
+        # "Beijing's foreign ministry *accused* Tokyo of ... and said ...": a participle with
+        # an object right after the root noun is its predicate, even with more verbs to come
+        return True
+    return not any(
         sx.is_verbal(t) and t.i != v.i and sx.dep(t) in ("ROOT", "conj", "ccomp", "parataxis")
-        for t in n.sent) and not sx.kids(v, "aux:pass")
+        for t in n.sent)
+
+
+def _right_after(n: Token, v: Token) -> bool:
+    """Nothing but the noun's own phrase between it and the verb (no comma: "the ministry, set
+    up in 2019, ..." is an aside)."""
+    return all(n.doc[i].lower_ not in (",", "(", "—", "–") for i in range(n.i + 1, v.i))
 
 
 def _finite_conj_head(v: Token) -> Token | None:
