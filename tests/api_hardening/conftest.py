@@ -14,9 +14,10 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,7 @@ class Server:
     host: str
     port: int
     token: str | None
+    log: list[bytes] = field(default_factory=list)  # the server's standard error, drained
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -130,11 +132,25 @@ def start_server(db: Path, *, host: str = "127.0.0.1", token: str | None = TOKEN
             raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "server died")
         try:
             if httpx.get(f"{url}/v1/status", timeout=2).status_code == 200:
-                return Server(proc=proc, url=url, host=host, port=port, token=token)
+                server = Server(proc=proc, url=url, host=host, port=port, token=token)
+                threading.Thread(target=drain, args=(proc, server.log), daemon=True).start()
+                return server
         except httpx.TransportError:
             time.sleep(0.2)
     stop_server(proc)
     raise RuntimeError("the server did not answer within 60 s")
+
+
+def drain(proc: subprocess.Popen[bytes], into: list[bytes]) -> None:
+    """Read the server's standard error as it comes: a pipe nobody reads fills at 64 KB and then
+    blocks the server's next log line, and with it the whole event loop."""
+    assert proc.stderr is not None
+    try:
+        for line in iter(proc.stderr.readline, b""):
+            into.append(line)
+            del into[:-200]  # the last lines are enough to debug with
+    except (OSError, ValueError):  # closed by stop_server
+        return
 
 
 def stop_server(proc: subprocess.Popen[bytes]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import msgspec
 from fastapi import Request
+from starlette.requests import ClientDisconnect
 
 from entente.errors import ApiError
 
@@ -37,11 +38,15 @@ async def read_body(request: Request, limit: int) -> bytes:
         if size > limit:
             raise _too_big(limit)
     chunks, total = [], 0
-    async for chunk in request.stream():
-        total += len(chunk)
-        if total > limit:
-            raise _too_big(limit)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            total += len(chunk)
+            if total > limit:
+                raise _too_big(limit)
+            chunks.append(chunk)
+    except ClientDisconnect:  # the client went away mid-body: nobody to answer, nothing to log
+        raise ApiError("the client closed the connection before sending the whole body",
+                       status=400) from None
     return b"".join(chunks)
 
 
