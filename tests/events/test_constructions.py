@@ -637,3 +637,24 @@ Ukraine Ukraine PROPN 6 nmod
                                                           entity="p:its"),
                         actor(doc, "Ukraine", "UKR")])
     assert _roots(events) == [("RUS", "UKR", "15", "asserted")]
+
+
+def test_an_offer_to_mediate_tagged_as_a_noun_is_aimed_at_the_parties(parse, actor, code):
+    # "to *mediate*/NN": the parser's `mark` on "to" shows a clause; the offer names no side, so
+    # it is aimed at the two sides of the latest two-sided event (one event: ARTICLE_GOLD 2.7)
+    doc = parse("""
+Venezuela Venezuela PROPN 2 nsubj
+clashed clash VERB 0 root VBD
+with with ADP 4 case
+Guyana Guyana PROPN 2 obl
+and and CCONJ 7 cc
+Brazil Brazil PROPN 7 nsubj
+offered offer VERB 2 conj VBD
+to to ADP 9 mark
+mediate mediate NOUN 7 obl NN
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Venezuela", "VEN"), actor(doc, "Guyana", "GUY"),
+                        actor(doc, "Brazil", "BRA")])
+    offers = [e for e in _events(events) if e[0] == "BRA"]
+    assert len(offers) == 1 and offers[0][1] in ("VEN", "GUY") and offers[0][2] == "039"

@@ -195,7 +195,7 @@ class Coder:
     def _code_sentences(self, doc: Any, mentions: list[Mention], quotes: Sequence[QuoteSpan],
                         article: Article, published: date | None, memory: Memory,
                         first: int = 0, last: int | None = None) -> list[Event]:
-        doc = repair(doc, self._is_past_verb)
+        doc = repair(doc, self._is_past_verb, lambda t: t.lower_ in self._verbs)
         index = ActorIndex(mentions, getattr(self.kb, "place", None),
                            self.lexicon.classes.get("owned_nouns", frozenset()))
         skip = _inside_names(mentions)

@@ -145,16 +145,17 @@ class Memory:
                         return [other]
         return []
 
-    def latest_pair(self) -> list[Actor]:
+    def latest_pair(self, exclude: frozenset[str] | set[str] = frozenset()) -> list[Actor]:
         """The two sides of the latest event with two political sides, reciprocal ones first
-        ("the two leaders", "both sides" with no antecedent the resolver found)."""
+        ("the two leaders", "both sides" with no antecedent the resolver found); none of them
+        in `exclude` (countries or organisations), and not one country twice."""
         for reciprocal in (True, False):
             for ev in reversed(self.events):
                 if reciprocal and not ev.reciprocal:
                     continue
-                if ev.source is not None and ev.target is not None and _country(ev.source) \
-                        and _country(ev.target):
-                    return [ev.source, ev.target]
+                a, b = _country(ev.source), _country(ev.target)
+                if a and b and a != b and not {a, b} & exclude:
+                    return [ev.source, ev.target]  # type: ignore[list-item]
         return []
 
 
@@ -227,9 +228,10 @@ def counterpart_targets(sources: Sequence[Filler], memory: Memory, token: int) -
     return [_filler(a, token) for a in memory.counterpart(mine, keys)] if mine else []
 
 
-def pair_fillers(memory: Memory, token: int) -> list[Filler]:
+def pair_fillers(memory: Memory, token: int,
+                 exclude: frozenset[str] | set[str] = frozenset()) -> list[Filler]:
     """The sides of the latest two-sided event, as fillers (see `Memory.latest_pair`)."""
-    return [_filler(a, token) for a in memory.latest_pair()]
+    return [_filler(a, token) for a in memory.latest_pair(exclude)]
 
 
 def _filler(actor: Actor, token: int) -> Filler:

@@ -37,17 +37,25 @@ class Fix(NamedTuple):
     retag: bool  # a noun-tagged verb: give it a verb tag
 
 
-def repair(doc: Any, is_past_verb: Callable[[Token], bool] | None = None) -> Any:
+def repair(doc: Any, is_past_verb: Callable[[Token], bool] | None = None,
+           is_verb: Callable[[Token], bool] | None = None) -> Any:
     """A copy of `doc` with verbs hung on their objects re-attached, or `doc` itself when there
     is none. `is_past_verb(token)` says whether a noun-tagged word is a past form of a lexicon
-    verb (None: noun-tagged words are never repaired)."""
+    verb (None: noun-tagged words are never repaired); `is_verb(token)` whether it is the base
+    form of one (None: infinitives tagged as nouns stay nouns)."""
     fixes = [f for t in doc if (f := _verb_on_object(t, is_past_verb)) is not None]
     conjs = [(t.i, h.i) for t in doc if (h := _finite_conj_head(t)) is not None]
     clauses = [t.i for t in doc if _verb_under_subject(t)]
     retag = [t.i for t in doc if is_past_verb is not None and _noun_tagged_predicate(t, is_past_verb)]
-    if not fixes and not conjs and not clauses and not retag:
+    infinitives = [t.i for t in doc if is_verb is not None and _noun_tagged_infinitive(t, is_verb)]
+    if not fixes and not conjs and not clauses and not retag and not infinitives:
         return doc
     new = doc.copy()
+    for vi in infinitives:  # "Lula offered to *mediate/NN*": a `to` clause of the verb above
+        v = new[vi]
+        v.tag_, v.pos_ = "VB", "VERB"
+        if sx.is_verbal(v.head) and sx.dep(v) in ("obl", "obj", "nmod", "advcl"):
+            v.dep_ = "xcomp"
     for vi in retag:  # "Armenia and Azerbaijan *fought/NN* a war": a predicate with its subject
         new[vi].tag_, new[vi].pos_ = "VBD", "VERB"
     for vi in clauses:  # "Qatar *mediated* between ...": the verb hung on its own subject
@@ -88,6 +96,13 @@ def _noun_tagged_predicate(t: Token, is_past_verb: Callable[[Token], bool]) -> b
     """A noun-tagged past form of a lexicon verb that heads a subject and an object."""
     return (t.tag_.startswith("NN") and bool(sx.kids(t, "nsubj")) and bool(sx.kids(t, *sx.OBJ))
             and is_past_verb(t))
+
+
+def _noun_tagged_infinitive(t: Token, is_verb: Callable[[Token], bool]) -> bool:
+    """A noun-tagged base form of a lexicon verb marked by an infinitive "to" (the parser gave
+    "to" the clause label `mark`, which no noun takes)."""
+    return (t.tag_.startswith("NN") and is_verb(t) and t.head != t
+            and any(sx.dep(c) == "mark" and c.lower_ == "to" for c in t.children))
 
 
 def _verb_under_subject(v: Token) -> bool:

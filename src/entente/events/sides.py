@@ -62,6 +62,8 @@ ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # soldiers *to the frontier*", "block *resupply missions*").
 PLACE_CLASSES = ("border", "territory", "facility", "supply_lines", "property")
 # Roots whose target may be named in a purpose clause ("sent bombers *to patrol X's airspace*").
+# Mediation and offers to mediate (ARTICLE_GOLD 2.7): aimed at the parties.
+MEDIATION_CODES = frozenset({"045", "039"})
 PURPOSE_ROOTS = frozenset({"06", "07", "15"})
 # Plural nouns for the two sides of a domestic conflict ("Sudan's warring *generals* sign a truce").
 RIVAL_NOUNS = frozenset({"general", "generals", "faction", "factions", "rival", "rivals",
@@ -141,6 +143,11 @@ class SideFinder:
                 return own
         if code[:3] in DOMESTIC_CODES:
             return _focus_filler(ctx.memory.focus(), sides.sources, f.trigger.i)
+        if code[:3] in MEDIATION_CODES:
+            # "China offered to mediate", "Astana would not act as a mediator": between the
+            # two sides of the latest two-sided event the mediator is no party to; one event,
+            # as the text names neither side (ARTICLE_GOLD 2.7: the other side is optional)
+            return pair_fillers(ctx.memory, f.trigger.i, exclude)[:1]
         return []
 
     def _explicit_target(self, t: Token) -> bool:
