@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO, cast
 
 from entente import __version__
 from entente.errors import OutputError
@@ -128,7 +128,7 @@ def code_job(
         store = open_store(db)
     try:
         known = (lambda hs: store.seen_hashes(hs, version=__version__)) if store else None
-        articles = read_inputs(list(inputs) or ["-"], stdin=stdin, published=published,
+        articles = read_inputs(list(inputs) or ["-"], stdin=cast("BinaryIO | None", stdin), published=published,
                                limits=limits)
         stream = dedup(_count_read(articles, summary), known=known, on_duplicate=note_duplicate)
         where = out_path or "<stdout>"
@@ -203,7 +203,7 @@ def _count_record(record: ArticleRecord, summary: Summary) -> None:
 class _JsonlWriter:
     def __init__(self, out: IO[bytes] | None, path: str | None):
         self._own = out is None and path is not None
-        self._out = open(path, "wb") if self._own else out  # noqa: SIM115  (closed in close())
+        self._out = open(path, "wb") if out is None and path is not None else out  # noqa: SIM115
 
     def write(self, record: ArticleRecord) -> None:
         if self._out is None:
