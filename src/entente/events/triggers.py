@@ -193,6 +193,12 @@ def _frame(t: Token, lex: Lexicon, cands: dict[int, list[Pattern]], govs: dict[i
                              inner.tokens | {t.i})
     if cands.get(t.i):
         return Frame(t, t, cands[t.i], [], frozenset({t.i}))
+    if depth > 0 and sx.lemma(t) in lex.cues.light_verbs:
+        # "urged both sides *to show restraint*": the event noun under a light verb is what the
+        # governor asks for, not an event of its own
+        for o in sx.kids(t, *sx.OBJ):
+            if cands.get(o.i):
+                return Frame(t, o, cands[o.i], [], frozenset({t.i, o.i}))
     for g in govs.get(t.i, ()):
         if g.alone is None:
             continue
