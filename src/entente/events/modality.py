@@ -177,5 +177,7 @@ def _climb(node: Token, cues: Cues) -> tuple[str, Token] | None:
     if d in CLIMB_NOUN and sx.is_nominal(node):
         if hl in cues.negating_verbs:
             return "negated", head
+        if d == "nsubj" and head.pos_ == "ADJ" and hl in cues.hypothetical_adjectives:
+            return "hypothetical", head  # "a new agreement was *unlikely*"
         return "climb", head
     return None
