@@ -493,14 +493,14 @@ in in ADP 5 case
 def test_an_event_noun_that_is_unlikely_is_hypothetical(parse, actor, code):
     doc = parse("""
 A a DET 2 det
-deal deal NOUN 7 nsubj
+deal deal NOUN 8 nsubj
 between between ADP 4 case
 Israel Israel PROPN 2 nmod
 and and CCONJ 6 cc
 Hamas Hamas PROPN 4 conj
-is be AUX 7 cop
+is be AUX 8 cop
 unlikely unlikely ADJ 0 root
-. . PUNCT 7 punct
+. . PUNCT 8 punct
 """)
     events = code(doc, [actor(doc, "Israel", "ISR"), actor(doc, "Hamas", "PSE")])
     assert events and all(e.modality == "hypothetical" for e in events)
