@@ -658,3 +658,20 @@ mediate mediate NOUN 7 obl NN
                         actor(doc, "Brazil", "BRA")])
     offers = [e for e in _events(events) if e[0] == "BRA"]
     assert len(offers) == 1 and offers[0][1] in ("VEN", "GUY") and offers[0][2] == "039"
+
+
+def test_of_two_subjects_a_common_noun_before_a_name_is_not_the_subject(parse, actor, code):
+    # "The bloc ECOWAS urged Senegal to act": the parser made both "bloc" and "ECOWAS" subjects
+    doc = parse("""
+The the DET 2 det
+bloc bloc NOUN 4 nsubj
+ECOWAS ECOWAS PROPN 4 nsubj
+urged urge VERB 0 root VBD
+Senegal Senegal PROPN 4 obj
+to to PART 7 mark
+act act VERB 4 xcomp
+. . PUNCT 4 punct
+""")
+    events = code(doc, [actor(doc, "ECOWAS", "IGOWAFECW", org="ECOWAS", type="org"),
+                        actor(doc, "Senegal", "SEN")])
+    assert [(e.source.org, e.target.country, e.root) for e in events] == [("ECOWAS", "SEN", "02")]

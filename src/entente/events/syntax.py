@@ -156,6 +156,13 @@ def subject(t: Token) -> list[Token]:
     """The subject of a clause, climbing through control, coordination and relative clauses."""
     for _ in range(6):
         found = kids(t, *SUBJ)
+        if len(found) > 1 and found[0].pos_ == "NOUN" and not kids(found[0], "conj"):
+            # two subjects is a parser slip ("The West African bloc ECOWAS urged", "Days
+            # earlier, Iran accused"): a common noun before a name is the name's description
+            # or an adverbial; the subject next to the verb is the one ("Erdoğan and his
+            # counterpart İlham Aliyev signed": a name first keeps its coordination)
+            before = [s for s in found if s.i < t.i]
+            found = [max(before, key=lambda s: s.i)] if before else found
         if found:
             return [*_headline_pair(t, found[0]), _unrelative(found[0])]
         d = dep(t)
