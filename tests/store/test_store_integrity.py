@@ -169,3 +169,24 @@ def test_flipped_bytes_in_a_data_block_are_detected(filled):
     filled.write_bytes(bytes(data))
     with pytest.raises(StoreIntegrityError, match="checksum"):
         open_store(filled, read_only=True).check(deep=True)
+
+
+def test_v2_store_loses_its_indexes(tmp_path):
+    """Version 2 kept six ART indexes that no query used and that made loading grow with the
+    store; the step to 3 drops them and changes nothing else."""
+    path = tmp_path / "v2.duckdb"
+    with open_store(path) as store:
+        store.add([_expected_old_1()])
+        before = store.query("SELECT * FROM clusters")
+    con = duckdb.connect(str(path))
+    con.execute("DELETE FROM schema_version")
+    con.execute("INSERT INTO schema_version VALUES (2, 'then', 'created')")
+    con.execute("CREATE INDEX events_id ON events(event_id)")
+    con.execute("CREATE INDEX clusters_id ON clusters(cluster_id)")
+    con.close()
+    with open_store(path) as store:
+        assert store.query("SELECT index_name FROM duckdb_indexes()") == []
+        assert [v["version"] for v in store.query(
+            "SELECT version FROM schema_version ORDER BY version")] == [2, 3]
+        assert store.query("SELECT * FROM clusters") == before
+        assert store.record("old-1") == _expected_old_1()

@@ -1,6 +1,6 @@
 """The store's tables, their version, and the migrations between versions.
 
-Version 2 (current) holds, per article: the article with its clean text and provenance stamps,
+Version 3 (current) holds, per article: the article with its clean text and provenance stamps,
 its sentence spans with their text (evidence stays readable), actor mentions, events (every
 contract field, flattened: one column per actor/location/attribution/evidence field, plus the
 derived keys the analyses group on), quotes and their citation chains; across articles: event
@@ -9,8 +9,12 @@ clusters and the event → cluster links.
 There are no PRIMARY KEY constraints: DuckDB checks them on every insert, which halves bulk-load
 speed and rejects delete-then-insert of the same key in one transaction. Uniqueness is enforced by
 `Store.add` (one transaction per batch, ids checked before commit) and verified by `Store.check`.
+There are no indexes either: DuckDB plans the store's lookups (`= ?`, `IN (SELECT unnest(?))`)
+as scans with zonemaps and hash joins whatever indexes exist, while every ART index is kept in
+memory, maintained on each insert and delete and written out whole at every checkpoint, so
+indexes made each batch's commit and checkpoint grow with the store (bench/README.md).
 
-Version 1 lacked the articles' `lexicon_version` and `model_version` stamps and hashed records
+Version 2 had six ART indexes (dropped by the step to 3, see above). Version 1 lacked the articles' `lexicon_version` and `model_version` stamps and hashed records
 with their absent optional fields. Version 0 is the layout before versioning (no `schema_version` table, no clusters, events without
 `reciprocal`/`date_precision`/keys). `migrate` brings any older store up to `SCHEMA_VERSION` inside
 one transaction; the caller re-clusters afterwards when `needs_recluster` says so.
@@ -22,7 +26,7 @@ from collections.abc import Callable
 
 import duckdb
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = ("articles", "sentences", "actors", "events", "quotes", "quote_cites", "clusters",
           "event_clusters")
@@ -94,14 +98,9 @@ DDL = {
             counted BOOLEAN NOT NULL, score DOUBLE)""",
 }
 
-INDEXES = (
-    "CREATE INDEX IF NOT EXISTS articles_id ON articles(article_id)",
-    "CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash)",
-    "CREATE INDEX IF NOT EXISTS events_article ON events(article_id)",
-    "CREATE INDEX IF NOT EXISTS events_id ON events(event_id)",
-    "CREATE INDEX IF NOT EXISTS clusters_id ON clusters(cluster_id)",
-    "CREATE INDEX IF NOT EXISTS event_clusters_event ON event_clusters(event_id)",
-)
+# The indexes of versions 1 and 2, dropped by the step to 3 (see the module docstring).
+OLD_INDEXES = ("articles_id", "articles_hash", "events_article", "events_id", "clusters_id",
+               "event_clusters_event")
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -118,8 +117,6 @@ def create(con: duckdb.DuckDBPyConnection, applied: str) -> None:
     """Create every table of the current version in an empty database."""
     for ddl in DDL.values():
         con.execute(ddl)
-    for index in INDEXES:
-        con.execute(index)
     con.execute("INSERT INTO schema_version VALUES (?, ?, ?)",
                 [SCHEMA_VERSION, applied, "created"])
 
@@ -139,8 +136,6 @@ def _migrate_0_to_1(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {column} {kind}")
     con.execute(DDL["clusters"])
     con.execute(DDL["event_clusters"])
-    for index in INDEXES:
-        con.execute(index)
 
 
 def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
@@ -150,9 +145,16 @@ def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"ALTER TABLE articles ADD COLUMN IF NOT EXISTS {column} VARCHAR")
 
 
+def _migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """The ART indexes go: no query used them, and keeping them made loading grow with the store
+    (module docstring). Nothing derived changes."""
+    for index in OLD_INDEXES:
+        con.execute(f"DROP INDEX IF EXISTS {index}")
+
+
 # from-version → step; each step brings the store exactly one version up.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
-    0: _migrate_0_to_1, 1: _migrate_1_to_2}
+    0: _migrate_0_to_1, 1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 # Versions whose migration leaves derived columns (keys, hashes, clusters) to be recomputed.
 NEEDS_REDERIVE = {0, 1}
