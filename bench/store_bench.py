@@ -1,6 +1,7 @@
 """Benchmark of the event store and analyses on a synthetic corpus (not a test).
 
     .venv/bin/python bench/store_bench.py [--events 100000] [--batch 1000] [--repeat 7]
+    .venv/bin/python bench/store_bench.py --growth 2000 [--batch 1000]
 
 Builds `events / 5` synthetic articles (5 events each, 10 countries, two years; the generator of
 tests/store/factories.py), loads them into a fresh store file in batches, then times the
@@ -13,6 +14,15 @@ the numbers compare across machines:
 * dyad: `dyad(store, "TUR", "AZE")` vs a bare `GROUP BY month, quad_class` over the same dyad.
 
 Results are printed and written to bench/results/store_bench.json. Target: dyad under 200 ms.
+
+`--growth N` measures instead how loading behaves as the store grows (bench/results/
+store_growth.json): N and then 10×N articles are generated batch by batch (so the records never
+sit in memory together) and loaded the way `entente load` does (file opened per batch), each
+size in a fresh process whose peak RSS is sampled; reported are the peak RSS and the median
+seconds of the last three batches at each size, and their 10×N : N ratios. Two orders: a news
+feed (each batch a week later than the previous one: what a batch touches is new) and random
+dates over two years (every batch lands among all stored days, so the mentions a new one must
+be compared with grow with the store: that part of the work is the clustering's, not overhead).
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -90,7 +101,16 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=1000, help="articles per add()")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--growth", type=int, default=0, metavar="N",
+                        help="measure loading N and 10N articles instead (peak RSS, batch time)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        print(json.dumps(growth_child(json.loads(args.child))))
+        return
+    if args.growth:
+        growth(args.growth, args.batch)
+        return
     n_articles = args.events // 5
     t = time.perf_counter()
     records = random_records(n_articles, seed=42, events_per_article=5)
@@ -119,6 +139,66 @@ def main() -> None:
             results["dyad_ms_per_operation_open"] = round(timed(
                 lambda: dyad(cold, "TUR", "AZE"), args.repeat)[0], 1)
     report(results)
+
+
+def growth(n: int, batch: int) -> None:
+    results: dict[str, Any] = {"articles": [n, 10 * n], "batch": batch,
+                               "events_per_article": 5}
+    for order in ("feed", "random"):
+        runs = {}
+        for size in (n, 10 * n):
+            out = subprocess.run([sys.executable, __file__, "--child", json.dumps(
+                {"articles": size, "batch": batch, "order": order})],
+                check=True, capture_output=True, text=True).stdout
+            runs[size] = json.loads(out.strip().splitlines()[-1])
+            print(f"{order} {size}: {runs[size]}", file=sys.stderr)
+        a, b = runs[n], runs[10 * n]
+        results[order] = {
+            "peak_rss_mb": [a["peak_rss_mb"], b["peak_rss_mb"]],
+            "peak_rss_ratio": round(b["peak_rss_mb"] / a["peak_rss_mb"], 2),
+            "last_batches_s": [a["last_batches_s"], b["last_batches_s"]],
+            "batch_time_ratio": round(b["last_batches_s"] / a["last_batches_s"], 2),
+            "load_s": [a["load_s"], b["load_s"]]}
+    for key, value in results.items():
+        print(f"{key:12} {value}")
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "store_growth.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+def growth_child(spec: dict[str, Any]) -> dict[str, Any]:
+    """Load `articles` in batches into a fresh store, opened per batch; peak RSS and times."""
+    import threading
+    from datetime import date, timedelta
+
+    import psutil  # the dev extra
+
+    proc, peak, done = psutil.Process(), [0], threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], proc.memory_info().rss)
+
+    size = spec["batch"]
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "store.duckdb")
+        threading.Thread(target=sample, daemon=True).start()
+        start = time.perf_counter()
+        for k in range(spec["articles"] // size):
+            if spec["order"] == "feed":  # a week of news per batch, each batch after the last
+                chunk = random_records(size, seed=k, start=date(2000, 1, 3) + timedelta(weeks=k),
+                                       days=7)
+            else:
+                chunk = random_records(size, seed=k)
+            chunk = renamed(chunk, f"b{k}-")
+            t = time.perf_counter()
+            store.add(chunk)
+            times.append(time.perf_counter() - t)
+        load_s = time.perf_counter() - start
+        done.set()
+    return {"peak_rss_mb": round(peak[0] / 2**20, 1), "load_s": round(load_s, 2),
+            "last_batches_s": round(statistics.median(times[-3:]), 3)}
 
 
 def small_batches(path: Path, repeat: int) -> dict[str, Any]:
