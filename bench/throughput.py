@@ -205,19 +205,27 @@ def cpu_seconds() -> float:
 
 
 def dataset_digest(out: Path) -> dict[str, Any]:
-    """Articles and events kept in the dataset, and a hash of its events sorted: runs over the
-    same corpus with the same settings must agree whatever the workers and shards."""
+    """Articles and events kept in the dataset, and a digest of its events as a multiset: runs
+    over the same corpus with the same settings must agree whatever the workers and shards.
+
+    Streaming, so the benchmark's own memory does not grow with the corpus (keeping every
+    event's JSON to sort it cost 160 MB at 2,000 articles, 320 MB at 20,000, counted in the
+    peak RSS). Each event's JSON line is hashed (SHA-256) and the hashes are added modulo
+    2**256: the sum is the same for the same events in any order or sharding, an event kept
+    twice counts twice, and each event costs one hash, nothing held."""
     import hashlib
 
     from entente.records import to_json
     from entente.scale import read_dataset
 
-    articles, events = 0, []
+    articles = events = total = 0
     for record in read_dataset(str(out)):
         articles += 1
-        events += [to_json(e) for e in record.events]
-    digest = hashlib.sha256(b"\n".join(sorted(events))).hexdigest()[:16]
-    return {"articles_kept": articles, "events_kept": len(events), "events_sha256": digest}
+        for event in record.events:
+            events += 1
+            total += int.from_bytes(hashlib.sha256(to_json(event)).digest(), "big")
+    digest = (total % 2**256).to_bytes(32, "big").hex()[:16]
+    return {"articles_kept": articles, "events_kept": events, "events_sha256": digest}
 
 
 def _engine(fast: bool) -> Any:
