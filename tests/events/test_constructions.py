@@ -675,3 +675,121 @@ act act VERB 4 xcomp
     events = code(doc, [actor(doc, "ECOWAS", "IGOWAFECW", org="ECOWAS", type="org"),
                         actor(doc, "Senegal", "SEN")])
     assert [(e.source.org, e.target.country, e.root) for e in events] == [("ECOWAS", "SEN", "02")]
+
+
+# -- implicit recipients and targets (the dev3 pass) -------------------------------------------
+def test_humanitarian_aid_sent_nowhere_goes_to_the_country_in_focus(parse, actor, code):
+    doc = parse("""
+Pakistan Pakistan PROPN 2 nsubj
+thanked thank VERB 0 root
+Japan Japan PROPN 2 obj
+. . PUNCT 2 punct
+Pakistan Pakistan PROPN 6 nsubj
+met meet VERB 0 root
+Turkey Turkey PROPN 6 obj
+. . PUNCT 6 punct
+Washington Washington PROPN 10 nsubj
+announced announce VERB 0 root
+humanitarian humanitarian ADJ 12 amod
+assistance assistance NOUN 10 obj
+. . PUNCT 10 punct
+""")
+    events = code(doc, [actor(doc, "Pakistan", "PAK"), actor(doc, "Japan", "JPN"),
+                        actor(doc, "Pakistan", "PAK", occurrence=1), actor(doc, "Turkey", "TUR"),
+                        actor(doc, "Washington", "USA")])
+    assert ("USA", "PAK", "07", "asserted") in _roots(events)
+
+
+def test_aid_from_the_country_in_focus_gets_no_recipient(parse, actor, code):
+    doc = parse("""
+Pakistan Pakistan PROPN 2 nsubj
+thanked thank VERB 0 root
+Japan Japan PROPN 2 obj
+. . PUNCT 2 punct
+Islamabad Islamabad PROPN 6 nsubj
+announced announce VERB 0 root
+humanitarian humanitarian ADJ 8 amod
+assistance assistance NOUN 6 obj
+. . PUNCT 6 punct
+""")
+    events = code(doc, [actor(doc, "Pakistan", "PAK"), actor(doc, "Japan", "JPN"),
+                        actor(doc, "Islamabad", "PAK")])
+    assert not any(s == "PAK" and t == "PAK" for s, t, _, _ in _events(events))
+
+
+def test_political_prisoners_with_no_country_are_the_releasers_own(parse, actor, code):
+    doc = parse("""
+Managua Managua PROPN 2 nsubj
+released release VERB 0 root
+222 222 NUM 5 nummod
+political political ADJ 5 amod
+prisoners prisoner NOUN 2 obj
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Managua", "NIC")])
+    assert ("NIC", "NIC", "08", "asserted") in _roots(events)
+
+
+def test_hostages_with_no_country_are_not_the_captors_own(parse, actor, code):
+    doc = parse("""
+Hamas Hamas PROPN 2 nsubj
+released release VERB 0 root
+hostages hostage NOUN 2 obj
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Hamas", "PSEREB", country="PSE")])
+    assert not any(t == "PSE" for _, t, _, _ in _events(events))
+
+
+def test_police_detaining_people_act_on_their_own_country(parse, actor, code):
+    doc = parse("""
+Belarusian belarusian ADJ 2 amod
+police police NOUN 3 nsubj
+detained detain VERB 0 root
+people people NOUN 3 obj
+. . PUNCT 3 punct
+""")
+    events = code(doc, [actor(doc, "Belarusian police", "BLRCOP", country="BLR", role="COP",
+                              kind="demonym")])
+    assert ("BLR", "BLR", "17", "asserted") in _roots(events)
+
+
+def test_all_sides_are_the_factions_of_the_country_in_focus(parse, actor, code):
+    doc = parse("""
+UN UN PROPN 2 nsubj
+condemned condemn VERB 0 root
+Myanmar Myanmar PROPN 2 obj
+. . PUNCT 2 punct
+Japan Japan PROPN 6 nsubj
+urged urge VERB 0 root
+Myanmar Myanmar PROPN 6 obj
+. . PUNCT 6 punct
+China China PROPN 10 nsubj
+urged urge VERB 0 root
+all all DET 12 det
+sides side NOUN 10 obj NNS
+. . PUNCT 10 punct
+""")
+    events = code(doc, [actor(doc, "UN", "IGOUN", org="UN"), actor(doc, "Myanmar", "MMR"),
+                        actor(doc, "Japan", "JPN"), actor(doc, "Myanmar", "MMR", occurrence=1),
+                        actor(doc, "China", "CHN")])
+    assert ("CHN", "MMR", "02", "asserted") in _roots(events)
+
+
+def test_condemning_the_deliveries_targets_the_supplier(parse, actor, code):
+    doc = parse("""
+Germany Germany PROPN 2 nsubj
+sent send VERB 0 root
+weapons weapon NOUN 2 obj
+to to ADP 5 case
+Ukraine Ukraine PROPN 2 obl
+. . PUNCT 2 punct
+Moscow Moscow PROPN 8 nsubj
+condemned condemn VERB 0 root
+the the DET 10 det
+deliveries delivery NOUN 8 obj
+. . PUNCT 8 punct
+""")
+    events = code(doc, [actor(doc, "Germany", "DEU"), actor(doc, "Ukraine", "UKR"),
+                        actor(doc, "Moscow", "RUS")])
+    assert ("RUS", "DEU", "11", "asserted") in _roots(events)

@@ -5,7 +5,7 @@ allegations*", "talks brokered by Saudi Arabia": the object names an event told 
 actor, and the target is a side of that event: the launcher, the parties to the deal, the
 accuser. `Memory` keeps the events coded so far in the article (in text order, the current
 sentence included); `implicit_targets` looks the object noun up in the referent classes of the
-lexicon (`ref_conflict`, `ref_deal`, `ref_accusation`, `ref_measure` in classes.yaml) and takes
+lexicon (`ref_conflict`, `ref_deal`, `ref_aid`, `ref_accusation`, `ref_measure` in classes.yaml) and takes
 the side of the latest remembered event of a fitting kind. Only a definite noun ("the launch",
 "this deal") refers back; the coder lowers the confidence of such a side.
 """
@@ -37,6 +37,7 @@ REFERENTS: dict[str, Referent] = {
     "ref_conflict": Referent("agent", frozenset({"13", "14", "15", "17", "18", "19", "20"})),
     "ref_measure": Referent("agent", frozenset({"16", "17", "13"})),
     "ref_deal": Referent("parties", frozenset({"03", "04", "05", "06", "08"})),
+    "ref_aid": Referent("agent", frozenset({"06", "07"})),
     "ref_accusation": Referent("agent", frozenset({"11"}), accused=True),
 }
 

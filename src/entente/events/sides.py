@@ -72,6 +72,10 @@ RIVAL_NOUNS = frozenset({"general", "generals", "faction", "factions", "rival", 
 # security forces ("riot police used pepper spray", "detained 20 people").
 DOMESTIC_CODES = frozenset({"172", "173", "175"})
 SECURITY_ROLES = frozenset({"COP", "MIL", "GOV", "JUD", "SPY"})
+# Economic and humanitarian aid told with no recipient is sent to the country in focus ("sent
+# aid to the flood-hit region": the region's country is the article's subject). Not arms or
+# "support for the operation": in a conflict they go to one side, often not the one in focus.
+AID_CODES = frozenset({"071", "073"})
 
 
 class Sides(NamedTuple):
@@ -138,11 +142,24 @@ class SideFinder:
         if root in COUNTERPART_ROOTS and not (root in ATTACK_ROOTS and self._explicit_target(f.trigger)):
             return counterpart_targets(sides.sources, ctx.memory, f.trigger.i)
         if code[:3] in DOMESTIC_CODES or code == "17" or root == "14":
-            own = _own_country(code, sides.sources, f.trigger)
+            own = _own_country(code, sides.sources, f.trigger, people=_own_prisoners(f.trigger))
             if own:
                 return own
         if code[:3] in DOMESTIC_CODES:
             return _focus_filler(ctx.memory.focus(), sides.sources, f.trigger.i)
+        if code[:3] == "084" and _own_prisoners(f.trigger):
+            # "Nicaragua released 222 political prisoners": prisoners the text gives no country
+            # are the source's own citizens (a domestic release)
+            return _own_country("084", sides.sources, f.trigger, people=True)
+        if _all_sides(f.trigger):
+            # "China urged all sides to settle their differences": the factions of the country
+            # in focus (a coup, a civil war), not a pair of states
+            return _recipient_filler(ctx.memory.focus(), sides.sources, f.trigger.i)
+        if code[:3] in AID_CODES:
+            # "the United States announced $30 million in humanitarian assistance", "released
+            # 1.8 million euros for the worst-affected districts": aid the text sends nowhere
+            # goes to the country the article is about, when that is not the donor's own
+            return _recipient_filler(ctx.memory.focus(), sides.sources, f.trigger.i)
         if code[:3] in MEDIATION_CODES:
             # "China offered to mediate", "Astana would not act as a mediator": between the
             # two sides of the latest two-sided event the mediator is no party to; one event,
@@ -380,7 +397,7 @@ def each_other(t: Token) -> bool:
                                                   for c in h.children)) for h in heads)
 
 
-def _own_country(code: str, sources: list[Filler], t: Token) -> list[Filler]:
+def _own_country(code: str, sources: list[Filler], t: Token, people: bool = False) -> list[Filler]:
     """Domestic events told with no target are aimed at the source's own country: a coup
     ("the army seized power": its government), an arrest of someone the text gives no country
     ("detained Aung San Suu Kyi": its citizen), a protest or strike by a country's people
@@ -400,13 +417,45 @@ def _own_country(code: str, sources: list[Filler], t: Token) -> list[Filler]:
             return []
         role = "GOV"
     else:
-        if not any(o.pos_ == "PROPN" for o in sx.objects(t)):
+        if not people and not any(o.pos_ == "PROPN" for o in sx.objects(t)):
             return []
         role = "CVL"
     actor = Actor(text=country, name=country, code=country + role, country=country, role=role)
     m = Mention(start=t.i, end=t.i, char_start=0, char_end=0, actor=actor, kind="implicit",
                 entity=f"own:{country}:{role}")
     return [Filler(m, t.i, "implicit")]
+
+
+# Detained people who are, with no nationality given, the detaining state's own citizens (unlike
+# hostages or captives, who are usually foreigners).
+OWN_PRISONERS = frozenset({"prisoner", "prisoners", "detainee", "detainees", "dissident",
+                           "dissidents", "activist", "activists", "opponents", "people",
+                           "protesters", "demonstrators", "students", "critics"})
+# Plural nouns that, after "all", stand for every faction of a country ("urged all sides").
+FACTION_NOUNS = frozenset({"sides", "parties", "factions", "actors", "stakeholders"})
+
+
+def _own_prisoners(t: Token) -> bool:
+    return any(o.lower_ in OWN_PRISONERS for o in sx.objects(t))
+
+
+def _all_sides(t: Token) -> bool:
+    """Is the verb done to "all sides" / "all parties" (its object or a "to"/"on" object)?"""
+    heads = sx.objects(t) + sx.prep_objects(t, "to") + sx.prep_objects(t, "on")
+    return any(h.lower_ in FACTION_NOUNS and any(c.lower_ == "all" for c in h.children)
+               for h in heads)
+
+
+def _recipient_filler(focus: str | None, sources: list[Filler], token: int) -> list[Filler]:
+    """The country in focus as the recipient of aid from sources that all belong elsewhere."""
+    if focus is None or not sources:
+        return []
+    if any((s.mention.actor.country or s.mention.actor.org) in (None, focus) for s in sources):
+        return []
+    actor = Actor(text=focus, name=focus, code=focus, country=focus)
+    m = Mention(start=token, end=token, char_start=0, char_end=0, actor=actor, kind="implicit",
+                entity=f"focus:{focus}")
+    return [Filler(m, token, "implicit")]
 
 
 def _focus_filler(focus: str | None, sources: list[Filler], token: int) -> list[Filler]:
