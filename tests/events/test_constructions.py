@@ -793,3 +793,20 @@ deliveries delivery NOUN 8 obj
     events = code(doc, [actor(doc, "Germany", "DEU"), actor(doc, "Ukraine", "UKR"),
                         actor(doc, "Moscow", "RUS")])
     assert ("RUS", "DEU", "11", "asserted") in _roots(events)
+
+
+def test_welcoming_the_decision_targets_the_author_of_any_earlier_act(parse, actor, code):
+    doc = parse("""
+Managua Managua PROPN 2 nsubj
+released release VERB 0 root
+political political ADJ 4 amod
+prisoners prisoner NOUN 2 obj
+. . PUNCT 2 punct
+Washington Washington PROPN 7 nsubj
+welcomed welcome VERB 0 root
+the the DET 9 det
+decision decision NOUN 7 obj
+. . PUNCT 7 punct
+""")
+    events = code(doc, [actor(doc, "Managua", "NIC"), actor(doc, "Washington", "USA")])
+    assert ("USA", "NIC", "05", "asserted") in _roots(events)

@@ -5,9 +5,10 @@ allegations*", "talks brokered by Saudi Arabia": the object names an event told 
 actor, and the target is a side of that event: the launcher, the parties to the deal, the
 accuser. `Memory` keeps the events coded so far in the article (in text order, the current
 sentence included); `implicit_targets` looks the object noun up in the referent classes of the
-lexicon (`ref_conflict`, `ref_deal`, `ref_aid`, `ref_accusation`, `ref_measure` in classes.yaml) and takes
-the side of the latest remembered event of a fitting kind. Only a definite noun ("the launch",
-"this deal") refers back; the coder lowers the confidence of such a side.
+lexicon (`ref_conflict`, `ref_deal`, `ref_aid`, `ref_accusation`, `ref_measure`, then `ref_act`
+for any act, in classes.yaml) and takes the side of the latest remembered event of a fitting
+kind. Only a definite noun ("the launch", "this deal") refers back; the coder lowers the
+confidence of such a side.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ REFERENTS: dict[str, Referent] = {
     "ref_deal": Referent("parties", frozenset({"03", "04", "05", "06", "08"})),
     "ref_aid": Referent("agent", frozenset({"06", "07"})),
     "ref_accusation": Referent("agent", frozenset({"11"}), accused=True),
+    # any act, when no class above fits ("welcomed the decision" to free prisoners)
+    "ref_act": Referent("agent", frozenset(f"{n:02d}" for n in range(2, 21))),
 }
 
 
