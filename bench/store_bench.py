@@ -1,7 +1,8 @@
 """Benchmark of the event store and analyses on a synthetic corpus (not a test).
 
     .venv/bin/python bench/store_bench.py [--events 100000] [--batch 1000] [--repeat 7]
-    .venv/bin/python bench/store_bench.py --growth 2000 [--batch 1000]
+    .venv/bin/python bench/store_bench.py --growth 2000 [--batch 1000] [--hold]
+                                          [--set memory_limit=256MB ...]
 
 Builds `events / 5` synthetic articles (5 events each, 10 countries, two years; the generator of
 tests/store/factories.py), loads them into a fresh store file in batches, then times the
@@ -23,6 +24,9 @@ seconds of the last three batches at each size, and their 10×N : N ratios. Two 
 feed (each batch a week later than the previous one: what a batch touches is new) and random
 dates over two years (every batch lands among all stored days, so the mentions a new one must
 be compared with grow with the store: that part of the work is the clustering's, not overhead).
+`--hold` keeps the file open for the whole load instead (`entente load --hold`); `--set` adds
+DuckDB settings to the store's connection config (`entente.store.core.CONFIG`) for the run.
+Results go to store_growth[-hold][-set].json.
 """
 
 from __future__ import annotations
@@ -103,13 +107,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--growth", type=int, default=0, metavar="N",
                         help="measure loading N and 10N articles instead (peak RSS, batch time)")
+    parser.add_argument("--hold", action="store_true", help="growth: keep the file open")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="growth: a DuckDB setting for the store's connections")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(growth_child(json.loads(args.child))))
         return
     if args.growth:
-        growth(args.growth, args.batch)
+        settings = dict(item.split("=", 1) for item in args.set)
+        growth(args.growth, args.batch, hold=args.hold, settings=settings)
         return
     n_articles = args.events // 5
     t = time.perf_counter()
@@ -141,14 +149,17 @@ def main() -> None:
     report(results)
 
 
-def growth(n: int, batch: int) -> None:
+def growth(n: int, batch: int, *, hold: bool = False,
+           settings: dict[str, str] | None = None) -> None:
     results: dict[str, Any] = {"articles": [n, 10 * n], "batch": batch,
-                               "events_per_article": 5}
+                               "events_per_article": 5, "hold": hold,
+                               "settings": settings or {}}
     for order in ("feed", "random"):
         runs = {}
         for size in (n, 10 * n):
             out = subprocess.run([sys.executable, __file__, "--child", json.dumps(
-                {"articles": size, "batch": batch, "order": order})],
+                {"articles": size, "batch": batch, "order": order, "hold": hold,
+                 "settings": settings or {}})],
                 check=True, capture_output=True, text=True).stdout
             runs[size] = json.loads(out.strip().splitlines()[-1])
             print(f"{order} {size}: {runs[size]}", file=sys.stderr)
@@ -163,15 +174,21 @@ def growth(n: int, batch: int) -> None:
         print(f"{key:12} {value}")
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "store_growth.json").write_text(json.dumps(results, indent=2) + "\n")
+    name = "store_growth" + ("-hold" if hold else "") + ("-set" if settings else "")
+    (out / f"{name}.json").write_text(json.dumps(results, indent=2) + "\n")
 
 
 def growth_child(spec: dict[str, Any]) -> dict[str, Any]:
-    """Load `articles` in batches into a fresh store, opened per batch; peak RSS and times."""
+    """Load `articles` in batches into a fresh store, opened per batch (or held); peak RSS and
+    times."""
     import threading
     from datetime import date, timedelta
 
     import psutil  # the dev extra
+
+    from entente.store import core
+
+    core.CONFIG.update(spec.get("settings", {}))
 
     proc, peak, done = psutil.Process(), [0], threading.Event()
 
@@ -182,7 +199,7 @@ def growth_child(spec: dict[str, Any]) -> dict[str, Any]:
     size = spec["batch"]
     times = []
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "store.duckdb")
+        store = open_store(Path(tmp) / "store.duckdb", hold=spec.get("hold", False))
         threading.Thread(target=sample, daemon=True).start()
         start = time.perf_counter()
         for k in range(spec["articles"] // size):
@@ -195,6 +212,7 @@ def growth_child(spec: dict[str, Any]) -> dict[str, Any]:
             t = time.perf_counter()
             store.add(chunk)
             times.append(time.perf_counter() - t)
+        store.close()  # a held store checkpoints here: part of the load
         load_s = time.perf_counter() - start
         done.set()
     return {"peak_rss_mb": round(peak[0] / 2**20, 1), "load_s": round(load_s, 2),

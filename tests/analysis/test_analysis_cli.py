@@ -35,7 +35,7 @@ def test_load_is_idempotent_and_export_round_trips(db, tmp_path):
     run("export", "--db", db, "--format", "jsonl", "--out", str(out))
     src = tmp_path / "again.jsonl"
     src.write_bytes(out.read_bytes())
-    result = CliRunner().invoke(cli, ["load", str(src), "--db", db])
+    result = CliRunner().invoke(cli, ["load", str(src), "--db", db, "--hold"])  # file held
     assert "unchanged: 90" in result.stderr
     lines = out.read_bytes().splitlines()
     assert len(lines) == 90 and [json.loads(x)["article_id"] for x in lines] == sorted(

@@ -13,8 +13,11 @@ import click
               type=click.Path(dir_okay=False), help="The event store (created when missing).")
 @click.option("--batch", default=500, show_default=True,
               help="Records per transaction (the file is free for readers in between).")
+@click.option("--hold", is_flag=True,
+              help="Keep the store open for the whole load: faster into a big store (no "
+                   "checkpoint per batch), but no other process can open it until the end.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary on standard error.")
-def command(paths: tuple[str, ...], db: str, batch: int, quiet: bool) -> None:
+def command(paths: tuple[str, ...], db: str, batch: int, hold: bool, quiet: bool) -> None:
     """Load contract records from JSONL files, Parquet files or folders of Parquet shards
     (e.g. a scale-out run) into the store. Loading is idempotent; a re-coded article replaces
     its old rows. Exits 1 when nothing could be read."""
@@ -23,7 +26,7 @@ def command(paths: tuple[str, ...], db: str, batch: int, quiet: bool) -> None:
 
     if batch < 1:
         raise UsageError("--batch must be at least 1")
-    with open_store(db) as store:
+    with open_store(db, hold=hold) as store:
         summary = load_into(store, list(paths), batch=batch)
     for message in summary.failure_messages:
         click.echo(message, err=True)

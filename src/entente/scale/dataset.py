@@ -184,15 +184,20 @@ class StoreLoad:
     known: int = 0
 
 
-def load_dataset(out_dir: str, db: str, *, batch: int = 1000) -> StoreLoad:
+def load_dataset(out_dir: str, db: str, *, batch: int = 1000, hold: bool = False) -> StoreLoad:
     """Add a finished run's records to the DuckDB store at `db`, in input order, each article once.
     A record whose content the store already holds under another article id is left out (a
-    duplicate, counted as `known`); the same article coded again replaces its old rows."""
+    duplicate, counted as `known`); the same article coded again replaces its old rows.
+
+    Each batch is one transaction. By default the file is opened per batch, so other processes
+    (a dashboard) can read between batches; `hold=True` keeps it open for the whole load, which
+    spares a checkpoint per batch (DuckDB then checkpoints every `checkpoint_threshold` of WAL
+    and at the end) but locks every other process out until the load ends."""
     from entente.store import open_store
     from entente.store.loader import batched
 
     result = StoreLoad()
-    with open_store(db) as store:
+    with open_store(db, hold=hold) as store:
         for chunk in batched(read_dataset(out_dir), batch):
             owners = _owners(store, [r.content_hash for r in chunk if r.content_hash])
             fresh = [r for r in chunk if not (r.content_hash in owners
