@@ -810,3 +810,15 @@ decision decision NOUN 7 obj
 """)
     events = code(doc, [actor(doc, "Managua", "NIC"), actor(doc, "Washington", "USA")])
     assert ("USA", "NIC", "05", "asserted") in _roots(events)
+
+
+def test_a_crowd_protesting_at_no_one_protests_at_its_own_government(parse, actor, code):
+    doc = parse("""
+Somali somali ADJ 2 amod
+protesters protester NOUN 3 nsubj
+rallied rally VERB 0 root
+. . PUNCT 3 punct
+""")
+    events = code(doc, [actor(doc, "Somali protesters", "SOMCVL", country="SOM", role="CVL",
+                              kind="demonym")])
+    assert ("SOM", "SOM", "14", "asserted") in _roots(events)

@@ -441,6 +441,8 @@ class Coder:
             source = _localise(self._actor(pair.source, on), location, roles, focus, row.root)
             target = _localise(self._actor(pair.target, on), location, roles, focus, row.root,
                                other=source)
+            if row.root == "14" and target is None:
+                target = _own_government(source)
             if _same_actor(source, target, row.root) and not (pair.target and pair.target.how == "rival"):
                 continue  # "NATO will deploy soldiers to *its* mission": no event between X and X
             if not (political(source) or political(target)):
@@ -553,6 +555,19 @@ def _people(m: Mention, f: Filler) -> bool:
     """A plural nationality noun with no sector ("Israelis", "Ukrainians") names people."""
     return (m.kind == "demonym" and not m.actor.role and f.how in ("direct", "modifier")
             and m.end - m.start == 1 and m.actor.text[-1:] == "s" and m.actor.text[:1].isupper())
+
+
+# Roles of a country's people: told with no target, their protest is aimed at their own government
+# ("thousands marched through Mogadishu", "residents banged pots and pans in protest").
+PEOPLE_ROLES = frozenset({"CVL", "LAB", "OPP", "EDU", "REL", "AGR"})
+
+
+def _own_government(source: Actor | None) -> Actor | None:
+    """The government of a protesting crowd whose country is known (ARTICLE_GOLD 2.4)."""
+    if source is None or not source.country or source.org or source.role not in PEOPLE_ROLES:
+        return None
+    c = source.country
+    return Actor(text=c, name=c, code=c + "GOV", country=c, role="GOV")
 
 
 def _localise(actor: Actor | None, location: Location | None, roles: frozenset[str],
