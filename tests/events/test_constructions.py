@@ -822,3 +822,22 @@ rallied rally VERB 0 root
     events = code(doc, [actor(doc, "Somali protesters", "SOMCVL", country="SOM", role="CVL",
                               kind="demonym")])
     assert ("SOM", "SOM", "14", "asserted") in _roots(events)
+
+
+def test_support_for_the_operation_goes_to_the_operations_agent(parse, actor, code):
+    doc = parse("""
+Washington Washington PROPN 2 nsubj
+struck strike VERB 0 root
+Yemen Yemen PROPN 2 obj
+. . PUNCT 2 punct
+Canberra Canberra PROPN 6 nsubj
+provided provide VERB 0 root
+support support NOUN 6 obj
+for for ADP 10 case
+the the DET 10 det
+operation operation NOUN 6 obl
+. . PUNCT 6 punct
+""")
+    events = code(doc, [actor(doc, "Washington", "USA"), actor(doc, "Yemen", "YEM"),
+                        actor(doc, "Canberra", "AUS")])
+    assert ("AUS", "USA", "07", "asserted") in _roots(events)

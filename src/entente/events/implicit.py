@@ -181,6 +181,8 @@ def object_nouns(t: Token) -> list[tuple[Token, bool]]:
     if d.startswith("acl") and t.head != t and sx.is_nominal(t.head) and not heads:
         heads.append((t.head, True))
     heads += [(h, _definite(h)) for h in sx.prep_objects(t, "over")]
+    # "provided support *for the operation*": help given for an act helps its agent
+    heads += [(h, _definite(h)) for h in sx.prep_objects(t, "for")]
     return [(h, ok) for h, ok in heads if sx.is_nominal(h)]
 
 

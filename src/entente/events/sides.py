@@ -230,9 +230,15 @@ class SideFinder:
                       for x in sx.kids(o, "nmod:poss")]
             targets = _flat(ctx.actors.groups(heads))
         complete = p is not None and p.reciprocal and len(sources) >= 2  # "X and Y signed the deal"
-        if not any(political(x.mention.actor) for x in targets) and sx.is_verbal(t) and not complete:
+        if not any(political(x.mention.actor) for x in targets) and not complete and (
+                sx.is_verbal(t) or (nominal and p is not None and p.code[:2] in PURPOSE_ROOTS)):
             # "condemned *the launch*": the side of an event told before
-            targets = implicit_targets(t, self.lexicon.classes, ctx.memory, sources) or targets
+            # ("provided support *for the operation*": on the verb that carries the noun)
+            carrier = (f.head if f.head != t else t.head if sx.dep(t) == "obj" else None
+                       ) if nominal else None
+            targets = (implicit_targets(t, self.lexicon.classes, ctx.memory, sources)
+                       or (carrier is not None and implicit_targets(
+                           carrier, self.lexicon.classes, ctx.memory, sources)) or targets)
         if (nominal and p is not None and p.reciprocal and not sources and not targets
                 and _definite_noun(t) and sx.dep(t) in ("nsubj", "nsubj:pass")):
             # "*The negotiations* began in Caracas": the parties of the talks told before
