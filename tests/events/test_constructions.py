@@ -841,3 +841,21 @@ operation operation NOUN 6 obl
     events = code(doc, [actor(doc, "Washington", "USA"), actor(doc, "Yemen", "YEM"),
                         actor(doc, "Canberra", "AUS")])
     assert ("AUS", "USA", "07", "asserted") in _roots(events)
+
+
+# -- parse repairs --------------------------------------------------------------------------------
+def test_an_adjective_after_a_possessive_is_the_subject_of_a_verb_hung_on_the_object(
+        parse, actor, code):
+    # the parser's reading of "Myanmar's military detained Aung San Suu Kyi.": "military" an
+    # adjective and "detained" a participle, both modifiers of the name
+    doc = parse("""
+Myanmar Myanmar PROPN 5 nmod:poss
+'s 's PART 1 case POS
+military military ADJ 5 amod
+detained detain VERB 5 amod VBN
+Kyi Kyi PROPN 0 root
+. . PUNCT 5 punct
+""")
+    events = code(doc, [actor(doc, "Myanmar 's military", "MMRMIL", country="MMR", role="MIL"),
+                        actor(doc, "Kyi", "MMRELI", country="MMR", role="ELI", type="person")])
+    assert ("MMR", "MMR", "17", "asserted") in _roots(events)

@@ -8,6 +8,7 @@ object is made the verb's `obj`, the subject phrase its `nsubj`. A verb-tagged m
 a determiner, an adjective or a number ("the *disputed* region", "newly *elected* mayors") or a
 participle after a passive auxiliary is left alone; a noun-tagged one is repaired only when it is
 a past form of a lexicon verb after a name ("Riyadh *cut* ties", "Saudi Arabia has *fought*").
+An adjective right after a possessive is such a subject too ("Myanmar's *military* detained").
 
 The input Doc is never changed (other stages share it); token indices and offsets stay the same.
 """
@@ -89,7 +90,19 @@ def repair(doc: Any, is_past_verb: Callable[[Token], bool] | None = None,
             s = new[fix.subject]
             s.head = v
             s.dep_ = "nsubj"
+            if s.pos_ == "ADJ":  # "Myanmar's *military*": the owned adjective is the noun
+                s.tag_, s.pos_ = "NN", "NOUN"
+                for c in list(n.children):
+                    if c.i < s.i and sx.dep(c) == "nmod:poss":
+                        c.head = s
     return new
+
+
+def _owned_adjective(t: Token) -> bool:
+    """An adjective right after a possessive ("Myanmar's *military* detained ..."): a possessive
+    owns no adjective, so it is a noun the tagger took for one (a subject)."""
+    return (t.pos_ == "ADJ" and t.i >= 1 and t.doc[t.i - 1].lower_ in ("'s", "’s")
+            and t.doc[t.i - 1].tag_ == "POS")
 
 
 def _noun_tagged_predicate(t: Token, is_past_verb: Callable[[Token], bool]) -> bool:
@@ -174,7 +187,8 @@ def _verb_on_object(v: Token, is_past_verb: Callable[[Token], bool] | None) -> F
             return None
         retag = True
     prev = _before(v)
-    if prev is None or prev.pos_ not in NOMINAL_POS or prev.tag_ == "WP":
+    if prev is None or prev.tag_ == "WP" or (
+            prev.pos_ not in NOMINAL_POS and not _owned_adjective(prev)):
         return None
     if tag == "VBN" or retag:
         aux = _aux_before(v)
