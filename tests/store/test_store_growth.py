@@ -42,8 +42,7 @@ def rows_read(monkeypatch):
     monkeypatch.setattr(recluster, "changed_mentions", counted(
         recluster.changed_mentions, lambda a, out: len(out)))
     monkeypatch.setattr(recluster, "_fetch", counted(
-        recluster._fetch, lambda a, out: sum(len(p.tail) + len(p.leaders)
-                                             for p in a[1].values())))
+        recluster._fetch, lambda a, out: sum(p.fetched for p in a[1].values())))
     monkeypatch.setattr(recluster, "_assemble", counted(
         recluster._assemble, lambda a, out: sum(len(c.members) + len(c.flagged) for c in out)))
     return counts

@@ -13,7 +13,9 @@ block a batch touches (new mentions, and mentions of replaced or deleted article
    a leader). Negated and hypothetical links are re-attached by the same rule.
 3. Only mentions and leaders in date *regions* around the changes are read from the store. If a
    mention decided again has dates reaching past its block's regions, the regions grow and that
-   block is run again, so nothing outside them could have changed.
+   block is run again, so nothing outside them could have changed. A second round reads only
+   the days its regions gained (what the first round read is kept), so growing a region costs
+   the rows it adds, not the whole region again.
 4. Every cluster that gained or lost a mention is summarised again from all its mentions.
 
 The result is identical to clustering everything from scratch (a property test compares the two
@@ -24,7 +26,7 @@ work per batch follows the days the batch touches, not the store's size.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -128,10 +130,13 @@ class _Block:
 
     start: tuple[Any, ...]  # P: the first changed asserted mention's order key
     removed: list[Mention] = field(default_factory=list)  # asserted mentions now gone
-    spans: list[Span] = field(default_factory=list)  # the date regions read (merged, sorted)
-    undated: bool = False  # whether the block's undated mentions are read
+    spans: list[Span] = field(default_factory=list)  # the date regions to read (merged, sorted)
+    undated: bool = False  # whether the block's undated mentions are to be read
+    read: list[Span] = field(default_factory=list)  # the regions already read (within spans)
+    read_undated: bool = False
     tail: list[tuple[Mention, str | None]] = field(default_factory=list)
     leaders: list[Mention] = field(default_factory=list)
+    fetched: int = 0  # rows the last `_fetch` read for this block
     redone: dict[str, _Link | None] = field(default_factory=dict)
     before: dict[str, str | None] = field(default_factory=dict)
 
@@ -144,6 +149,24 @@ class _Block:
             else:
                 spans.append((m.start - slack, m.end + slack))
         self.spans = _merge(spans)
+
+    def unread(self) -> list[tuple[date | None, date | None]]:
+        """The regions (`spans`, and `(None, None)` for the undated) not read yet."""
+        out: list[tuple[date | None, date | None]] = []
+        day = timedelta(days=1)
+        for lo, hi in self.spans:
+            cur = lo
+            for r_lo, r_hi in self.read:  # `read` is merged and sorted, and within `spans`
+                if r_hi < cur or r_lo > hi:
+                    continue
+                if r_lo > cur:
+                    out.append((cur, r_lo - day))
+                cur = max(cur, r_hi + day)
+            if cur <= hi:
+                out.append((cur, hi))
+        if self.undated and not self.read_undated:
+            out.append((None, None))
+        return out
 
     def covers(self, m: Mention, days: int) -> bool:
         if m.start is None or m.end is None:
@@ -166,21 +189,14 @@ def _merge(spans: list[Span]) -> list[Span]:
 _NO_ASSERTED_CHANGE = (9,)
 
 
-def _month_of(m: Mention) -> Mention:
-    """`m` stretched over its calendar month(s): a change on a day may touch the month-dated
-    mentions of that month, so reading the month at once saves a second round (each round scans
-    the tables once, whatever the size of the regions)."""
-    if m.start is None or m.end is None:
-        return m
-    last = (m.end.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return m._replace(start=m.start.replace(day=1), end=last)
-
-
 def _plan(changed: Iterable[tuple[Mention, str | None]], window: int) -> dict[Block, _Block]:
+    # Regions start at each change's own dates (a day-dated change reads days around it, not its
+    # calendar month): when a month-dated mention there is decided again, its block's regions
+    # grow to its month in a second round, which reads only the days added.
     plans: dict[Block, _Block] = {}
     for m, old in changed:
         plan = plans.setdefault((m.pair_a, m.pair_b, m.root), _Block(_NO_ASSERTED_CHANGE))
-        plan.widen([_month_of(m)], window * (1 + _MARGIN))
+        plan.widen([m], window * (1 + _MARGIN))
         if m.modality != "asserted":
             continue
         plan.start = min(plan.start, order_key(m))
@@ -189,14 +205,24 @@ def _plan(changed: Iterable[tuple[Mention, str | None]], window: int) -> dict[Bl
     return plans
 
 
+_CHUNK = 4096  # rows converted to Python at a time
+
+
 def _fetch(con: Any, plans: dict[Block, _Block]) -> None:
+    """Read the tails and leaders of the regions each block has not read yet, adding them to
+    what earlier rounds read (a row met again, through a region it straddles, is kept once)."""
     rows: list[tuple[Any, ...]] = []
+    in_tail: dict[Block, set[str]] = {}
+    in_leaders: dict[Block, set[str]] = {}
     for key in sorted(plans):
         plan = plans[key]
-        plan.tail, plan.leaders = [], []
         p_start = plan.start[1] if len(plan.start) > 1 and plan.start[1] != date.max else None
-        regions = [*plan.spans, *([(None, None)] if plan.undated else [])]
-        rows.extend((*key, lo, hi, plan.start[0], p_start) for lo, hi in regions)
+        rows.extend((*key, lo, hi, plan.start[0], p_start) for lo, hi in plan.unread())
+        in_tail[key] = {m.event_id for m, _ in plan.tail}
+        in_leaders[key] = {m.event_id for m in plan.leaders}
+        plan.read, plan.read_undated, plan.fetched = list(plan.spans), plan.undated, 0
+    if not rows:
+        return
     names = ("pair_a", "pair_b", "root", "lo", "hi", "p_rank", "p_start")
     types = (pa.string(), pa.string(), pa.string(), pa.date32(), pa.date32(), pa.int32(),
              pa.date32())
@@ -204,14 +230,27 @@ def _fetch(con: Any, plans: dict[Block, _Block]) -> None:
     con.register("_regions", pa.table({n: pa.array(c, type=t)
                                        for n, c, t in zip(names, columns, types, strict=True)}))
     try:
-        for row in con.execute(_TAIL).fetchall():
+        for row in _stream(con, _TAIL):
             m = Mention._make(row[:_N])
-            plans[(m.pair_a, m.pair_b, m.root)].tail.append((m, row[_N]))
-        for row in con.execute(_LEADERS).fetchall():
+            key = (m.pair_a, m.pair_b, m.root)
+            plans[key].fetched += 1
+            if m.event_id not in in_tail[key]:
+                plans[key].tail.append((m, row[_N]))
+        for row in _stream(con, _LEADERS):
             m = Mention._make(row)
-            plans[(m.pair_a, m.pair_b, m.root)].leaders.append(m)
+            key = (m.pair_a, m.pair_b, m.root)
+            plans[key].fetched += 1
+            if m.event_id not in in_leaders[key]:
+                plans[key].leaders.append(m)
     finally:
         con.unregister("_regions")
+
+
+def _stream(con: Any, sql: str) -> Iterator[tuple[Any, ...]]:
+    """The rows of `sql`, converted to Python a chunk at a time (not all at once)."""
+    cur = con.execute(sql)
+    while chunk := cur.fetchmany(_CHUNK):
+        yield from chunk
 
 
 class _Dirt:
