@@ -859,3 +859,30 @@ Kyi Kyi PROPN 0 root
     events = code(doc, [actor(doc, "Myanmar 's military", "MMRMIL", country="MMR", role="MIL"),
                         actor(doc, "Kyi", "MMRELI", country="MMR", role="ELI", type="person")])
     assert ("MMR", "MMR", "17", "asserted") in _roots(events)
+
+
+def test_rejecting_calls_by_x_is_aimed_at_x(parse, actor, code):
+    doc = parse("""
+Moscow Moscow PROPN 2 nsubj
+rejected reject VERB 0 root
+calls call NOUN 2 obj NNS
+by by ADP 5 case
+Kyiv Kyiv PROPN 3 nmod
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Moscow", "RUS"), actor(doc, "Kyiv", "UKR")])
+    assert ("RUS", "UKR", "12", "asserted") in _roots(events)
+
+
+def test_rejecting_an_offer_named_by_its_authors_demonym(parse, actor, code):
+    doc = parse("""
+Arafat Arafat PROPN 2 nsubj
+rejected reject VERB 0 root
+a a DET 5 det
+US US PROPN 5 compound
+offer offer NOUN 2 obj
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Arafat", "PSEGOV", country="PSE", type="person"),
+                        actor(doc, "US", "USA")])
+    assert ("PSE", "USA", "12", "asserted") in _roots(events)

@@ -72,6 +72,12 @@ RIVAL_NOUNS = frozenset({"general", "generals", "faction", "factions", "rival", 
 # security forces ("riot police used pepper spray", "detained 20 people").
 DOMESTIC_CODES = frozenset({"172", "173", "175"})
 SECURITY_ROLES = frozenset({"COP", "MIL", "GOV", "JUD", "SPY"})
+# Reactions to something another actor said or did, aimed at its author when the text names
+# the author only inside the object ("rejected *a US offer*", "welcomed *Reagan's* statement",
+# "denounced *Serbia's* suppression of ...", "rejected calls *by Belarus's rulers*").
+AUTHOR_ROOTS = frozenset({"05", "11", "12"})
+AUTHOR_PREPS = ("from", "by")
+AUTHOR_DEPS = ("nmod:poss", "amod", "compound")
 # Economic and humanitarian aid told with no recipient is sent to the country in focus ("sent
 # aid to the flood-hit region": the region's country is the article's subject). Not arms or
 # "support for the operation": in a conflict they go to one side, often not the one in focus.
@@ -117,6 +123,12 @@ class SideFinder:
         """
         root = code[:2]
         exclude = source_keys(sides.sources)
+        if root in AUTHOR_ROOTS:
+            # "rejected *a fresh offer from Afghanistan*", "welcomed *Reagan's* statement"
+            for node in dict.fromkeys((f.head, f.trigger)):
+                found = _author_targets(node, ctx, exclude) if sx.is_verbal(node) else []
+                if found:
+                    return found
         marks = {"10": RESPONSE_MARKS, "11": RESPONSE_MARKS, "12": RESPONSE_MARKS,
                  "13": ("if", "unless"), "14": RESPONSE_MARKS, "16": RESPONSE_MARKS}
         nodes = [f.trigger, f.head]
@@ -531,6 +543,23 @@ def _next_listed(index: ActorIndex, first: Filler, sent: Any) -> list[Filler]:
     if i == first.mention.end or i >= sent.end:
         return []
     return [Filler(x, i, "direct") for x in index.at(i)]
+
+
+def _author_targets(t: Token, ctx: Context, exclude: set[str]) -> list[Filler]:
+    """The author of the thing a reaction is aimed at: an actor that owns or modifies the verb's
+    object noun, or follows it with "from"/"by" (one level down: "calls by *Belarus's* rulers")."""
+    for obj in sx.objects(t):
+        if not sx.is_nominal(obj):
+            continue
+        heads = sx.kids(obj, *AUTHOR_DEPS)
+        for prep in AUTHOR_PREPS:
+            for h in sx.prep_objects(obj, prep):
+                heads += [h, *sx.kids(h, "nmod:poss")]
+        found = [x for x in _flat(ctx.actors.groups(heads)) if political(x.mention.actor)
+                 and not source_keys([x]) & exclude]
+        if found:
+            return found
+    return []
 
 
 def _flat(groups: list[list[Filler]]) -> list[Filler]:
