@@ -209,3 +209,26 @@ def test_each_other_after_a_coordination(words: str) -> None:
     ms = [mention(doc, 0, 1, "country", "country:ARM", country="ARM"),
           mention(doc, 2, 3, "country", "country:AZE", country="AZE")]
     assert found(doc, ms)[words] == ["ARM", "AZE"]
+
+
+def test_both_leaders_are_the_leaders_of_the_two_countries_in_focus() -> None:
+    """The mediator is named most often, but "both leaders" are Thailand's and Cambodia's."""
+    doc = parsed(
+        "Thailand/NNP@nsubj>3 and/CC@cc>2 Cambodia/NNP@conj>0 agreed/VBD/agree@ROOT>3 "
+        "in/IN@case>5 talks/NNS@obl>3 ./.@punct>3 "
+        "Anwar/NNP@nsubj>8 praised/VBD/praise@ROOT>8 Hun/NNP@obj>8 and/CC@cc>11 "
+        "Phumtham/NNP@conj>9 ./.@punct>8 "
+        "Anwar/NNP@nsubj>14 spoke/VBD/speak@ROOT>14 ./.@punct>14 "
+        "Thailand/NNP@nsubj>17 accused/VBD/accuse@ROOT>17 Cambodia/NNP@obj>17 ./.@punct>17 "
+        "Trump/NNP@nsubj>21 phoned/VBD/phone@ROOT>21 both/DT@det>23 leaders/NNS@obj>21 "
+        "./.@punct>21")
+    ms = [mention(doc, 0, 1, "country", "country:THA", country="THA"),
+          mention(doc, 2, 3, "country", "country:KHM", country="KHM"),
+          mention(doc, 7, 8, "person", "person:anwar", country="MYS"),
+          mention(doc, 9, 10, "person", "person:hun-manet", country="KHM"),
+          mention(doc, 11, 12, "person", "person:phumtham", country="THA"),
+          mention(doc, 13, 14, "person", "person:anwar", country="MYS"),
+          mention(doc, 16, 17, "country", "country:THA", country="THA"),
+          mention(doc, 18, 19, "country", "country:KHM", country="KHM"),
+          mention(doc, 20, 21, "person", "person:trump", country="USA")]
+    assert found(doc, ms)["both leaders"] == ["KHM", "THA"]

@@ -63,7 +63,28 @@ class Sets:
         if explicit:
             return explicit
         ranked = self.ranked(start, units, banned)
+        if ref.types == {"person"} and n == 2:
+            ranked = self._by_country(start, ref, ranked, banned) or ranked
         return ranked[:n] if len(ranked) >= n else []
+
+    def _by_country(self, start: int, ref: Reference, people: list[Entity],
+                    banned: set[str]) -> list[Entity]:
+        """For "the two leaders" / "both leaders" with no coordination to point to: the most
+        salient leader of each of the two most salient countries, so that a mediator or host
+        named often ("talks hosted by Anwar ... Anwar said ...") does not displace a party whose
+        country the article is about ("Trump phoned both leaders": Thailand's and Cambodia's)."""
+        as_country = msgspec.structs.replace(ref, types=frozenset({"country"}))
+        countries = self.ranked(start, self.units_before(start, as_country), banned)
+        out: list[Entity] = []
+        for c in countries:
+            iso = next((m.actor.country for m in c.mentions if m.actor.country), None)
+            pick = next((p for p in people if p not in out and iso is not None
+                         and any(m.actor.country == iso for m in p.mentions)), None)
+            if pick is not None:
+                out.append(pick)
+            if len(out) == 2:
+                return out
+        return []
 
     def units_before(self, start: int, ref: Reference) -> list[tuple[Mention, str, Entity]]:
         """(mention, unit, entity) for every actor mention before `start` that may be a member:
