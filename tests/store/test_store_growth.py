@@ -68,3 +68,15 @@ def test_the_store_keeps_no_index(tmp_path):
     with open_store(tmp_path / "s.duckdb") as store:
         store.add(_batch(0))
         assert store.query("SELECT index_name FROM duckdb_indexes()") == []
+
+
+def test_a_later_round_reads_only_the_days_its_regions_gained():
+    d = date(2020, 1, 1)
+    plan = recluster._Block((9,), spans=[(d, d + timedelta(days=9)),
+                                         (d + timedelta(days=19), d + timedelta(days=29))],
+                            read=[(d + timedelta(days=2), d + timedelta(days=4))], undated=True)
+    assert plan.unread() == [(d, d + timedelta(days=1)),
+                             (d + timedelta(days=5), d + timedelta(days=9)),
+                             (d + timedelta(days=19), d + timedelta(days=29)), (None, None)]
+    plan.read, plan.read_undated = list(plan.spans), True
+    assert plan.unread() == []
