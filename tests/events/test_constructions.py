@@ -886,3 +886,32 @@ offer offer NOUN 2 obj
     events = code(doc, [actor(doc, "Arafat", "PSEGOV", country="PSE", type="person"),
                         actor(doc, "US", "USA")])
     assert ("PSE", "USA", "12", "asserted") in _roots(events)
+
+
+def test_a_gerund_parsed_as_an_adverbial_clause_is_what_was_denied(parse, actor, code):
+    doc = parse("""
+Cambodia Cambodia PROPN 2 nsubj
+denied deny VERB 0 root
+attacking attack VERB 2 advcl VBG
+Thai thai ADJ 5 amod
+positions position NOUN 3 obj NNS
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Cambodia", "KHM"), actor(doc, "Thai", "THA", kind="demonym")])
+    assert ("KHM", "THA", "19", "negated") in _roots(events)
+    assert not any(m == "asserted" and c[:2] == "19" for _, _, c, m in _events(events))
+
+
+def test_a_gerund_after_a_comma_is_an_adjunct_not_a_complement(parse, actor, code):
+    doc = parse("""
+Russia Russia PROPN 2 nsubj
+denied deny VERB 0 root
+the the DET 4 det
+report report NOUN 2 obj
+, , PUNCT 6 punct
+accusing accuse VERB 2 advcl VBG
+Ukraine Ukraine PROPN 6 obj
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Russia", "RUS"), actor(doc, "Ukraine", "UKR")])
+    assert ("RUS", "UKR", "11", "asserted") in _roots(events)

@@ -156,6 +156,15 @@ def _has_modal(c: Token, modals: list[str]) -> bool:
     return any(sx.dep(a) in ("aux", "aux:pass") and a.lower_ in modals for a in c.children)
 
 
+def _gerund_objects(t: Token) -> list[Token]:
+    """A gerund right after the verb that the parser made an adverbial clause: "denied
+    *attacking* Thai positions", "denied *violating* the truce" (the denier is the gerund's
+    subject). Only right after the verb with no comma: "..., *killing* five" is an adjunct."""
+    return [c for c in sx.kids(t, "advcl") if c.tag_ == "VBG" and 0 < c.i - t.i <= 2
+            and not sx.kids(c, "mark", "case", *sx.SUBJ)
+            and all(t.doc[i].lower_ not in (",", ";", "—") for i in range(t.i + 1, c.i))]
+
+
 def complements(t: Token, g: Governor, has_event: set[int]) -> list[Token]:
     """The words that may carry the event a governor governs, best first."""
     if g.requires_modal:
@@ -170,7 +179,7 @@ def complements(t: Token, g: Governor, has_event: set[int]) -> list[Token]:
         out += [c for c in t.children if sx.dep(c) in ("acl", "acl:relcl", "ccomp") and c.i > t.i
                 and sx.is_verbal(c) and (not sx.kids(c, *sx.SUBJ) or sx.case_word(c) == "that")]
     else:
-        out += sx.kids(t, *GOV_CLAUSE_DEPS) + to_clauses(t)
+        out += sx.kids(t, *GOV_CLAUSE_DEPS) + to_clauses(t) + _gerund_objects(t)
     if g.prep:
         out += [c for c in t.children if _prep_is(sx.case_word(c), g.prep)]
         return out
