@@ -915,3 +915,35 @@ Ukraine Ukraine PROPN 6 obj
 """)
     events = code(doc, [actor(doc, "Russia", "RUS"), actor(doc, "Ukraine", "UKR")])
     assert ("RUS", "UKR", "11", "asserted") in _roots(events)
+
+
+def test_officials_at_a_ministry_belong_to_its_country(parse, actor, code):
+    doc = parse("""
+Washington Washington PROPN 2 nsubj
+met meet VERB 0 root
+officials official NOUN 2 obj NNS
+at at ADP 7 case
+the the DET 7 det
+Russian russian ADJ 7 amod
+ministry ministry NOUN 3 nmod
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Washington", "USA"),
+                        actor(doc, "Russian", "RUS", kind="demonym")])
+    assert ("USA", "RUS", "04", "asserted") in _roots(events)
+
+
+def test_a_diplomat_summoned_from_an_embassy_the_parser_hung_on_the_verb(parse, actor, code):
+    doc = parse("""
+Tokyo Tokyo PROPN 2 nsubj
+summoned summon VERB 0 root
+a a DET 4 det
+diplomat diplomat NOUN 2 obj
+from from ADP 8 case
+the the DET 8 det
+Chinese chinese ADJ 8 amod
+embassy embassy NOUN 2 obl
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Tokyo", "JPN"), actor(doc, "Chinese", "CHN", kind="demonym")])
+    assert ("JPN", "CHN", "11", "asserted") in _roots(events)

@@ -49,8 +49,11 @@ class ActorIndex:
     """Mentions by token, and the slot lookups the coder needs."""
 
     def __init__(self, mentions: Sequence[Mention], places: Any = None,
-                 owned: frozenset[str] = frozenset()):
+                 owned: frozenset[str] = frozenset(), staff: frozenset[str] = frozenset()):
         self._owned = owned  # nouns whose owner is their of-phrase or possessive (a "bid")
+        # nouns for people who work for the institution their "at" phrase names ("officials *at
+        # the Russian foreign ministry*"); others stand at a place ("protesters at the embassy")
+        self._staff = staff
         self.by_token: dict[int, list[Mention]] = defaultdict(list)
         self.by_end: dict[int, list[Mention]] = defaultdict(list)
         for m in mentions:
@@ -108,8 +111,11 @@ class ActorIndex:
         # than a possessor ("*his* counterpart"): take the best kind of modifier present.
         ranked: dict[int, list[Filler]] = {}
         owned = bool(self._owned and set(sx.words(t)) & self._owned)
+        staff = t.lower_ in self._staff
         for c in t.children:
             rank = _modifier_rank(c)
+            if rank is None and staff and sx.dep(c) == "nmod" and sx.case_word(c) == "at":
+                rank = 1
             if owned and rank is not None:
                 rank = {0: 2, 1: 1, 2: 0}[rank]  # "the NATO membership bids *of Finland*"
             if rank is None:

@@ -197,7 +197,8 @@ class Coder:
                         first: int = 0, last: int | None = None) -> list[Event]:
         doc = repair(doc, self._is_past_verb, lambda t: t.lower_ in self._verbs)
         index = ActorIndex(mentions, getattr(self.kb, "place", None),
-                           self.lexicon.classes.get("owned_nouns", frozenset()))
+                           self.lexicon.classes.get("owned_nouns", frozenset()),
+                           self.lexicon.classes.get("envoy", frozenset()))
         skip = _inside_names(mentions)
         events: list[Event] = []
         for n, sent in enumerate(doc.sents):
