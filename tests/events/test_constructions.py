@@ -947,3 +947,54 @@ embassy embassy NOUN 2 obl
 """)
     events = code(doc, [actor(doc, "Tokyo", "JPN"), actor(doc, "Chinese", "CHN", kind="demonym")])
     assert ("JPN", "CHN", "11", "asserted") in _roots(events)
+
+
+def test_stripping_opponents_of_citizenship_is_repression(parse, actor, code):
+    doc = parse("""
+Managua Managua PROPN 2 nsubj
+stripped strip VERB 0 root
+opponents opponent NOUN 2 obj NNS
+of of ADP 6 case
+their their PRON 6 nmod:poss
+citizenship citizenship NOUN 3 nmod
+. . PUNCT 2 punct
+""")
+    events = code(doc, [actor(doc, "Managua", "NIC")])
+    assert ("NIC", "NIC", "17", "asserted") in _roots(events)
+
+
+def test_governments_including_x_are_x(parse, actor, code):
+    doc = parse("""
+Several several ADJ 2 amod
+governments government NOUN 7 nsubj NNS
+, , PUNCT 5 punct
+including including ADP 5 case
+Chile Chile PROPN 2 nmod
+, , PUNCT 2 punct
+condemned condemn VERB 0 root
+Managua Managua PROPN 7 obj
+. . PUNCT 7 punct
+""")
+    events = code(doc, [actor(doc, "Chile", "CHL"), actor(doc, "Managua", "NIC")])
+    assert ("CHL", "NIC", "11", "asserted") in _roots(events)
+
+
+def test_a_gerund_noun_refers_to_the_act_told_with_its_verb(parse, actor, code):
+    doc = parse("""
+Managua Managua PROPN 2 nsubj
+expelled expel VERB 0 root
+Madrid Madrid PROPN 2 obj
+. . PUNCT 2 punct
+Managua Managua PROPN 6 nsubj
+jailed jail VERB 0 root
+opponents opponent NOUN 6 obj NNS
+. . PUNCT 6 punct
+Chile Chile PROPN 10 nsubj
+condemned condemn VERB 0 root
+the the DET 12 det
+jailing jailing NOUN 10 obj
+. . PUNCT 10 punct
+""")
+    events = code(doc, [actor(doc, "Managua", "NIC"), actor(doc, "Madrid", "ESP"),
+                        actor(doc, "Managua", "NIC", occurrence=1), actor(doc, "Chile", "CHL")])
+    assert ("CHL", "NIC", "11", "asserted") in _roots(events)

@@ -26,7 +26,9 @@ from entente.records import Actor, Mention
 __all__ = ["ActorIndex", "Filler"]
 
 MODIFIER_DEPS = ("amod", "compound", "nmod:poss", "flat", "nmod", "appos", "nmod:desc")
-MODIFIER_CASES = (None, "of", "from", "'s", "’s")
+# "officials *of* X", "*X's* envoy", and "several governments, *including Chile*": the members
+# named for an unnamed group stand for it
+MODIFIER_CASES = (None, "of", "from", "'s", "’s", "including")
 NOUN_SOURCE_SLOTS = ("poss", "agent", "amod", "compound")
 PLACE_TYPES = frozenset({"place", "city", "region", "location"})
 TEMPORAL = frozenset({"after", "before", "following", "during", "amid", "since", "until", "ahead"})

@@ -45,6 +45,9 @@ REFERENTS: dict[str, Referent] = {
 }
 
 
+ANY_ACT = REFERENTS["ref_act"]
+
+
 def _country(a: Actor | None) -> str | None:
     return None if a is None else (a.country or a.org)
 
@@ -106,11 +109,14 @@ class Memory:
         return top[0][0]
 
     def sides(self, ref: Referent, exclude: set[str],
-              words: frozenset[str] | set[str] = frozenset()) -> list[Actor]:
+              words: frozenset[str] | set[str] = frozenset(), only_told: bool = False
+              ) -> list[Actor]:
         """The side(s) of the latest remembered event that fits `ref`, none of them in
         `exclude` (the current event's own sources). An event told with the same word as the
-        referring noun ("launched" for "the launch") comes first."""
+        referring noun ("launched" for "the launch") comes first (`only_told`: only such)."""
         ranked = sorted(reversed(self.events), key=lambda e: not words & _told_with(e))
+        if only_told:
+            ranked = [e for e in ranked if words & _told_with(e)]
         if ref.accused and exclude:
             ranked.sort(key=lambda e: not (_keys(e.target) & exclude))
         for ev in ranked:
@@ -224,6 +230,11 @@ def referent_sides(h: Token, classes: dict[str, frozenset[str]], memory: Memory,
             found = memory.sides(ref, exclude, words)
             if found:
                 return [_filler(a, h.i) for a in found]
+    if h.lower_.endswith("ing"):
+        # "condemned *the stripping* of citizenship": a gerund names the act told with its verb
+        verb = set(sx.base_forms(h.lower_))
+        found = memory.sides(ANY_ACT, exclude, verb, only_told=True)
+        return [_filler(a, h.i) for a in found]
     return []
 
 
