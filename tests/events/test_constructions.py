@@ -998,3 +998,44 @@ jailing jailing NOUN 10 obj
     events = code(doc, [actor(doc, "Managua", "NIC"), actor(doc, "Madrid", "ESP"),
                         actor(doc, "Managua", "NIC", occurrence=1), actor(doc, "Chile", "CHL")])
     assert ("CHL", "NIC", "11", "asserted") in _roots(events)
+
+
+def test_warning_of_ones_own_response_is_a_threat_at_the_adversary(parse, actor, code):
+    doc = parse("""
+Washington Washington PROPN 2 nsubj
+seized seize VERB 0 root
+Iranian iranian ADJ 4 amod
+oil oil NOUN 2 obj
+. . PUNCT 2 punct
+Tehran Tehran PROPN 7 nsubj
+warned warn VERB 0 root
+that that SCONJ 11 mark
+it it PRON 11 nsubj
+would would AUX 11 aux
+respond respond VERB 7 ccomp
+. . PUNCT 7 punct
+""")
+    events = code(doc, [actor(doc, "Washington", "USA"), actor(doc, "Iranian", "IRN", kind="demonym"),
+                        actor(doc, "Tehran", "IRN"),
+                        actor(doc, "it", "IRN", kind="pronoun", entity="x:IRN")])
+    assert ("IRN", "USA", "13", "asserted") in _roots(events)
+
+
+def test_a_warning_about_the_economy_is_no_threat(parse, actor, code):
+    doc = parse("""
+Washington Washington PROPN 2 nsubj
+seized seize VERB 0 root
+Iranian iranian ADJ 4 amod
+oil oil NOUN 2 obj
+. . PUNCT 2 punct
+Tehran Tehran PROPN 7 nsubj
+warned warn VERB 0 root
+that that SCONJ 11 mark
+prices price NOUN 11 nsubj NNS
+would would AUX 11 aux
+rise rise VERB 7 ccomp
+. . PUNCT 7 punct
+""")
+    events = code(doc, [actor(doc, "Washington", "USA"), actor(doc, "Iranian", "IRN", kind="demonym"),
+                        actor(doc, "Tehran", "IRN")])
+    assert not any(c[:2] == "13" for _, _, c, _ in _events(events))
