@@ -29,15 +29,11 @@ for folder in ("hostile", "faults"):
 
 import httpx  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
+from hardening_values import ODD_IDS, TOKEN  # noqa: E402
 from lightengine import light_engine  # noqa: E402
 
 from entente.api import create_app  # noqa: E402
 from entente.jobs import code_job  # noqa: E402
-
-TOKEN = "s3cret-token-for-tests-only"
-# Article ids that look like SQL or paths: they must be stored and served as plain data.
-ODD_IDS = ["x' OR '1'='1", "../../etc/passwd", "a%_b\\c", "robert'); DROP TABLE articles;--",
-           "ünïcødé/ßlash"]
 
 
 def seed_lines() -> list[dict]:

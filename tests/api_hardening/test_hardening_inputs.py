@@ -8,8 +8,8 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
+from hardening_values import ODD_IDS, TOKEN
 
-from conftest import ODD_IDS, TOKEN
 from entente.api import ApiLimits
 
 JSON = {"content-type": "application/json"}

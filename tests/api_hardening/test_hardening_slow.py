@@ -11,8 +11,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-
-from conftest import TOKEN
+from hardening_values import TOKEN
 
 ANSWER_WITHIN = 2.0  # seconds for an ordinary request while the slow clients hang on
 

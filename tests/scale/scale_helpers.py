@@ -99,3 +99,14 @@ def corpus(root: Path, files: int = 4, per_file: int = 6) -> list[str]:
             records.append({**article(900), "text": "BOOM goes the coder."})
         paths.append(str(write_jsonl(root / f"feed-{f}.jsonl", records)))
     return paths
+
+
+def reference(engine, inputs) -> list[bytes]:
+    """JSONL lines of a single-process `code_job` over `inputs` (what shards must reproduce)."""
+    import io
+
+    from entente.jobs import code_job
+
+    out, err = io.BytesIO(), io.StringIO()
+    code_job(list(inputs), out=out, engine=engine, err=err)
+    return out.getvalue().splitlines()

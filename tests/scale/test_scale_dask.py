@@ -50,7 +50,7 @@ def test_dask_gives_the_events_of_a_local_run(client, light, feeds, expected, tm
 
 
 def test_a_killed_dask_worker_is_replaced_and_its_shard_redone(client, light, feeds, tmp_path):
-    from conftest import reference
+    from scale_helpers import reference
 
     victim = h.write_jsonl(tmp_path / "in" / "feed-9.jsonl",
                            [h.article(600), {**h.article(601), "text": "France signed. KILLME"}])

@@ -34,7 +34,7 @@ def feed(tmp_path):
 
 
 def test_shard_gives_the_single_process_records_and_a_manifest(light, feed, tmp_path):
-    from conftest import reference
+    from scale_helpers import reference
 
     out = tmp_path / "out"
     m = code_shard(_shard(feed), str(out), ShardConfig(), engine=light)
@@ -96,7 +96,7 @@ def test_speed_settings_do_not_recode(light, feed, tmp_path):
 @pytest.mark.parametrize("damage", ["no manifest", "bad manifest", "other manifest",
                                     "truncated output", "missing output"])
 def test_a_half_written_shard_is_redone(light, feed, tmp_path, damage):
-    from conftest import reference
+    from scale_helpers import reference
 
     out = tmp_path / "out"
     shard = _shard(feed)
@@ -135,7 +135,7 @@ def test_a_path_is_a_shard_of_its_own(light, feed, tmp_path):
 
 
 def test_remote_input_and_output(light, feed, tmp_path):
-    from conftest import reference
+    from scale_helpers import reference
 
     fs = fsspec.filesystem("memory")
     fs.pipe("/scale-job/in/feed.jsonl", Path(feed).read_bytes())

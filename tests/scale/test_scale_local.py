@@ -95,7 +95,7 @@ def test_two_processes_give_the_same_records(feeds, expected, tmp_path):
 
 
 def test_a_killed_worker_is_replaced_and_its_shard_redone(light, feeds, tmp_path):
-    from conftest import reference
+    from scale_helpers import reference
 
     victim = h.write_jsonl(tmp_path / "in" / "feed-9.jsonl",
                            [h.article(500), {**h.article(501), "text": "Greece signed. KILLME"},
