@@ -16,6 +16,8 @@ from entente.cli import cli
 from entente.doctor import Check, check_knowledge_base, check_store, diagnose, healthy
 
 sys.path.insert(0, str(Path(__file__).parent / "faults"))
+sys.path.insert(0, str(Path(__file__).parent / "store"))
+from factories import flip_text_block
 from lightengine import light_engine
 
 from entente.jobs import code_job
@@ -79,16 +81,7 @@ def test_a_file_that_is_not_a_store_is_flagged(tmp_path):
 
 
 def test_flipped_bytes_in_the_store_are_flagged(store):
-    con = duckdb.connect(str(store), read_only=True)
-    block, offset = con.execute(
-        "SELECT block_id, block_offset FROM pragma_storage_info('articles') "
-        "WHERE column_name = 'text' AND block_id >= 0 LIMIT 1").fetchone()
-    block_size = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
-    con.close()
-    data = bytearray(store.read_bytes())
-    at = 3 * 4096 + block * block_size + 8 + offset + 16  # past the headers and block checksum
-    data[at:at + 32] = bytes(b ^ 0xFF for b in data[at:at + 32])
-    store.write_bytes(bytes(data))
+    flip_text_block(store)
     check = check_store(store, deep=True)
     assert not check.ok and "checksum" in check.message.lower(), check.message
     assert "backup" in (check.fix or "")

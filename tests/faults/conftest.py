@@ -1,4 +1,4 @@
-"""Fault tests: the helper modules of tests/faults and tests/hostile are importable."""
+"""Fault tests: the helper modules of tests/faults, tests/hostile and tests/store are importable."""
 
 from __future__ import annotations
 
@@ -6,6 +6,6 @@ import sys
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parents[1]
-for folder in ("faults", "hostile"):
+for folder in ("faults", "hostile", "store"):
     if str(TESTS / folder) not in sys.path:
         sys.path.insert(0, str(TESTS / folder))

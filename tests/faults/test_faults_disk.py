@@ -27,6 +27,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from click.testing import CliRunner
+from factories import flip_text_block
 from procstats import child_env
 
 from entente.cli import cli
@@ -200,17 +201,6 @@ def test_duckdb_refusing_to_write_is_one_line(tmp_path, monkeypatch, capsys):
 
 
 # -- a corrupt store ------------------------------------------------------------------------------
-def flip_text_block(db: Path) -> None:
-    con = duckdb.connect(str(db), read_only=True)
-    block, offset = con.execute(
-        "SELECT block_id, block_offset FROM pragma_storage_info('articles') "
-        "WHERE column_name = 'text' AND block_id >= 0 LIMIT 1").fetchone()
-    block_size = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
-    con.close()
-    data = bytearray(db.read_bytes())
-    at = 3 * 4096 + block * block_size + 8 + offset + 16  # past the headers and block checksum
-    data[at:at + 32] = bytes(b ^ 0xFF for b in data[at:at + 32])
-    db.write_bytes(bytes(data))
 
 
 @pytest.mark.parametrize("damage", ["flipped-bytes", "not-a-database", "truncated"])

@@ -13,6 +13,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
 from entente.events.codebook import load as load_codebook
 from entente.records import (
@@ -216,3 +217,21 @@ def renamed(records: Sequence[ArticleRecord], prefix: str) -> list[ArticleRecord
         out.append(msgspec.structs.replace(r, article_id=prefix + r.article_id, events=events,
                                            quotes=quotes, content_hash=prefix + (r.content_hash or "")))
     return out
+
+
+def flip_text_block(db: Path) -> None:
+    """Corrupt a stored store behind its back: invert 32 bytes inside the data block holding the
+    articles' text (three 4 KiB headers, then blocks; each block starts with its 8-byte checksum),
+    so that only DuckDB's block checksum can tell."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    block, offset = con.execute(
+        "SELECT block_id, block_offset FROM pragma_storage_info('articles') "
+        "WHERE column_name = 'text' AND block_id >= 0 LIMIT 1").fetchone()
+    block_size = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
+    con.close()
+    data = bytearray(db.read_bytes())
+    at = 3 * 4096 + block * block_size + 8 + offset + 16
+    data[at:at + 32] = bytes(b ^ 0xFF for b in data[at:at + 32])
+    db.write_bytes(bytes(data))

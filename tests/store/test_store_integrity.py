@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from factories import random_records, story_copies
+from factories import flip_text_block, random_records, story_copies
 
 from entente.errors import StoreError, StoreIntegrityError
 from entente.records import (
@@ -156,17 +156,7 @@ def test_missing_tables_are_an_integrity_error(filled):
 
 
 def test_flipped_bytes_in_a_data_block_are_detected(filled):
-    con = duckdb.connect(str(filled), read_only=True)
-    block, offset = con.execute(
-        "SELECT block_id, block_offset FROM pragma_storage_info('articles') "
-        "WHERE column_name = 'text' AND block_id >= 0 LIMIT 1").fetchone()
-    block_size = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
-    con.close()
-    data = bytearray(filled.read_bytes())
-    # three 4 KiB headers, then blocks; each block starts with its 8-byte checksum
-    at = 3 * 4096 + block * block_size + 8 + offset + 16
-    data[at:at + 32] = bytes(b ^ 0xFF for b in data[at:at + 32])
-    filled.write_bytes(bytes(data))
+    flip_text_block(filled)
     with pytest.raises(StoreIntegrityError, match="checksum"):
         open_store(filled, read_only=True).check(deep=True)
 
